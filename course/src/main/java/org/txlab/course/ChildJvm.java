@@ -1,0 +1,391 @@
+package org.txlab.course;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real child JVM running a scenario, which the parent can stop at a named kill point with
+ * SIGKILL.
+ *
+ * <p>The child talks to the parent through {@link Child}: lines on its stdout that start with a
+ * marker. Everything else the child prints is kept as its output. For example, crash a child
+ * between the flat-file store's two appends:
+ *
+ * <pre>{@code
+ * try (ChildJvm child = ChildJvm.builder(FlatFileProcess.class.getName())
+ *     .args(dir.toString(), "append", "7", "3", "1", "1")
+ *     .killAt("between-appends")
+ *     .start()) {
+ *   child.awaitKillPoint(Duration.ofSeconds(20));
+ *   child.kill();
+ * }
+ * }</pre>
+ */
+public final class ChildJvm implements AutoCloseable {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final int STDERR_TAIL = 2000;
+
+  /**
+   * One signal from the child.
+   *
+   * @param kind the signal's kind, e.g. {@link Child#RESULT}
+   * @param payload its text
+   */
+  public record Signal(String kind, String payload) {}
+
+  private static final Signal EOF = new Signal("eof", "");
+
+  private final String name;
+  private final Process process;
+  private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+  private final List<String> output = new ArrayList<>();
+  private final StringBuilder stderr = new StringBuilder();
+  private final Writer stdin;
+
+  private ChildJvm(String name, Process process) {
+    this.name = name;
+    this.process = process;
+    this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    daemon(name + "-out", () -> readStdout(process.getInputStream()));
+    daemon(name + "-err", () -> readStderr(process.getErrorStream()));
+  }
+
+  /**
+   * Starts describing a child that runs {@code mainClass}.
+   *
+   * @param mainClass the fully qualified name of a class with a {@code main} method
+   * @return a builder
+   */
+  public static Builder builder(String mainClass) {
+    return new Builder(mainClass);
+  }
+
+  /** Describes a child JVM before it starts. */
+  public static final class Builder {
+    private final String mainClass;
+    private final List<Path> classpath = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private String label;
+
+    private Builder(String mainClass) {
+      this.mainClass = mainClass;
+      classpath.add(codeSource(Child.class));
+      classpath.add(codeSource(org.sqlite.JDBC.class));
+    }
+
+    /**
+     * Adds classpath entries after the course library and sqlite-jdbc.
+     *
+     * @param entries directories or jars
+     * @return this builder
+     */
+    public Builder classpath(List<Path> entries) {
+      classpath.addAll(entries);
+      return this;
+    }
+
+    /**
+     * Sets the program arguments.
+     *
+     * @param values the arguments
+     * @return this builder
+     */
+    public Builder args(String... values) {
+      args.clear();
+      args.addAll(List.of(values));
+      return this;
+    }
+
+    /**
+     * Sets a system property in the child.
+     *
+     * @param key the property
+     * @param value its value
+     * @return this builder
+     */
+    public Builder property(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    /**
+     * Arms a kill point: the child parks there and reports it (see {@link Child#killPoint}).
+     *
+     * @param killPoint the point's name
+     * @return this builder
+     */
+    public Builder killAt(String killPoint) {
+      return property(Child.KILL_POINT_PROPERTY, killPoint);
+    }
+
+    /**
+     * Makes the child report ready and wait for {@link ChildJvm#go()} before its scenario runs.
+     *
+     * @return this builder
+     */
+    public Builder barrier() {
+      return property(Child.BARRIER_PROPERTY, "true");
+    }
+
+    /**
+     * Names the child in messages.
+     *
+     * @param value a short label
+     * @return this builder
+     */
+    public Builder label(String value) {
+      label = value;
+      return this;
+    }
+
+    /**
+     * Starts the child.
+     *
+     * @return the running child; close it to make sure it is gone
+     * @throws UncheckedIOException if the JVM cannot be started
+     */
+    public ChildJvm start() {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      // Start fast: these children live for a second; C1 and serial GC start quickest.
+      command.addAll(
+          List.of(
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
+              "-XX:-UsePerfData",
+              "-Xshare:auto",
+              "-Xmx128m"));
+      properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+      command.add("-cp");
+      command.add(
+          String.join(
+              System.getProperty("path.separator"),
+              classpath.stream().map(Path::toString).distinct().toList()));
+      command.add(mainClass);
+      command.addAll(args);
+      String name =
+          (label != null ? label : mainClass.substring(mainClass.lastIndexOf('.') + 1))
+              + "#"
+              + COUNTER.incrementAndGet();
+      try {
+        return new ChildJvm(name, new ProcessBuilder(command).start());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start child JVM " + name, e);
+      }
+    }
+  }
+
+  /**
+   * Returns where a class was loaded from: its jar or classes directory.
+   *
+   * @param type a class loaded from a file
+   * @return the jar or directory
+   */
+  public static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException(type.getName() + " was not loaded from a file", e);
+    }
+  }
+
+  /**
+   * Waits for the next signal.
+   *
+   * @param timeout how long to wait
+   * @return the signal
+   * @throws ChildJvmException if the child exits or the time runs out first
+   */
+  public Signal next(Duration timeout) {
+    return next(timeout, "its next signal");
+  }
+
+  private Signal next(Duration timeout, String waitingFor) {
+    Signal signal;
+    try {
+      signal = signals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChildJvmException(name + ": interrupted while waiting for " + waitingFor);
+    }
+    if (signal == null) {
+      throw new ChildJvmException(
+          Messages.get("child.timeout", name, waitingFor, timeout.toMillis(), stderrTail()));
+    }
+    if (signal == EOF) {
+      signals.add(EOF);
+      int code = awaitExit(Duration.ofSeconds(5));
+      throw new ChildJvmException(Messages.get("child.died", name, code, waitingFor, stderrTail()));
+    }
+    return signal;
+  }
+
+  /**
+   * Waits for a signal of one kind; any other signal first is an error.
+   *
+   * @param kind the kind to wait for
+   * @param timeout how long to wait
+   * @return its payload
+   * @throws ChildJvmException if the child exits, times out or sends another kind first
+   */
+  public String await(String kind, Duration timeout) {
+    Signal signal = next(timeout, "'" + kind + "'");
+    if (!signal.kind().equals(kind)) {
+      throw new ChildJvmException(
+          Messages.get("child.unexpected", name, signal.kind(), signal.payload(), kind));
+    }
+    return signal.payload();
+  }
+
+  /**
+   * Waits until the child parks at its armed kill point.
+   *
+   * @param timeout how long to wait
+   * @return the kill point's name
+   */
+  public String awaitKillPoint(Duration timeout) {
+    return await(Child.KILL_POINT, timeout);
+  }
+
+  /**
+   * Waits for the scenario's end: a {@link Child#RESULT} or {@link Child#ERROR} signal.
+   *
+   * @param timeout how long to wait
+   * @return the signal
+   */
+  public Signal awaitOutcome(Duration timeout) {
+    while (true) {
+      Signal signal = next(timeout, "the scenario's result");
+      if (signal.kind().equals(Child.RESULT) || signal.kind().equals(Child.ERROR)) {
+        return signal;
+      }
+    }
+  }
+
+  /** Releases a child waiting at its start barrier. */
+  public void go() {
+    try {
+      stdin.write("go\n");
+      stdin.flush();
+    } catch (IOException e) {
+      throw new ChildJvmException(name + ": cannot send 'go': " + e.getMessage());
+    }
+  }
+
+  /** Kills the child with SIGKILL and waits until it is gone. */
+  public void kill() {
+    // Through the handle, so that the pipes stay open and the output can still be read.
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    process.toHandle().destroyForcibly();
+    awaitExit(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Waits for the child to exit.
+   *
+   * @param timeout how long to wait
+   * @return its exit code; 137 after SIGKILL
+   */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ChildJvmException(name + " did not exit within " + timeout.toMillis() + " ms");
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChildJvmException(name + ": interrupted while waiting for exit");
+    }
+  }
+
+  /** Returns the child's name in messages, e.g. {@code PlaceOrderProcess#3}. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the lines the child printed that were not signals, so far. */
+  public List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  /** Returns the end of what the child printed on stderr, so far. */
+  public String stderrTail() {
+    synchronized (stderr) {
+      return stderr.substring(Math.max(0, stderr.length() - STDERR_TAIL));
+    }
+  }
+
+  /** Kills the child if it still runs. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  private void readStdout(InputStream in) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.startsWith(Child.MARK)) {
+          String rest = line.substring(Child.MARK.length());
+          int colon = rest.indexOf(':');
+          String payload = rest.substring(colon + 1).replace("\\n", "\n").replace("\\\\", "\\");
+          signals.add(new Signal(rest.substring(0, colon), payload));
+        } else {
+          synchronized (output) {
+            output.add(line);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // The pipe closes when the child dies; EOF below tells the waiter.
+    } finally {
+      signals.add(EOF);
+    }
+  }
+
+  private void readStderr(InputStream in) {
+    byte[] buffer = new byte[4096];
+    try (in) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        synchronized (stderr) {
+          stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+          if (stderr.length() > 4 * STDERR_TAIL) {
+            stderr.delete(0, stderr.length() - STDERR_TAIL);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Closed with the child.
+    }
+  }
+
+  private static void daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+}
