@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -39,6 +41,8 @@ public final class InstrumentedSource implements ConnectionSource {
   private final List<Connection> closed = new ArrayList<>();
   private final List<String> durabilitySettings = new ArrayList<>();
   private volatile int failAt;
+  private final Map<Connection, Thread> openers = new IdentityHashMap<>();
+  private volatile BiConsumer<Integer, String> beforeStatement = (k, sql) -> {};
   private volatile BiConsumer<Integer, String> afterStatement = (k, sql) -> {};
 
   /**
@@ -69,6 +73,18 @@ public final class InstrumentedSource implements ConnectionSource {
    */
   public InstrumentedSource afterStatement(BiConsumer<Integer, String> hook) {
     this.afterStatement = hook;
+    return this;
+  }
+
+  /**
+   * Runs {@code hook} when a statement starts, before it reaches the database (and before an
+   * injected failure).
+   *
+   * @param hook what to run, with the statement's number and SQL
+   * @return this source
+   */
+  public InstrumentedSource beforeStatement(BiConsumer<Integer, String> hook) {
+    this.beforeStatement = hook;
     return this;
   }
 
@@ -110,7 +126,29 @@ public final class InstrumentedSource implements ConnectionSource {
    * @return how many there were
    */
   public int closeLeaked() {
-    List<Connection> leaks = leaked();
+    return close(leaked());
+  }
+
+  /**
+   * Closes the connections that {@code thread} opened and left open: cleanup after one caller,
+   * while other threads still use theirs.
+   *
+   * @param thread the thread that called the code
+   * @return how many there were
+   */
+  public int closeLeakedBy(Thread thread) {
+    List<Connection> leaks = new ArrayList<>();
+    synchronized (this) {
+      for (Connection c : leaked()) {
+        if (openers.get(c) == thread) {
+          leaks.add(c);
+        }
+      }
+    }
+    return close(leaks);
+  }
+
+  private static int close(List<Connection> leaks) {
     for (Connection c : leaks) {
       try {
         c.close();
@@ -141,6 +179,7 @@ public final class InstrumentedSource implements ConnectionSource {
                 new ConnectionHandler(real));
     synchronized (this) {
       opened.add(proxy);
+      openers.put(proxy, Thread.currentThread());
     }
     return proxy;
   }
@@ -150,6 +189,7 @@ public final class InstrumentedSource implements ConnectionSource {
     synchronized (this) {
       log.add("#" + k + " " + sql);
     }
+    beforeStatement.accept(k, sql);
     if (k == failAt) {
       throw new SQLException(Messages.get("faults.injected", k, sql));
     }

@@ -1,0 +1,21 @@
+package org.txlab.grader.cli;
+
+/** The grader's exit codes, named once. */
+public final class ExitCode {
+  /** Everything as expected. */
+  public static final int OK = 0;
+
+  /** Validation found a variant that did not score as it must. */
+  public static final int VALIDATION_FAILED = 1;
+
+  /** The command line was wrong; the message says how to call it. */
+  public static final int USAGE = 2;
+
+  /** An input (a source, a fixture) was unusable; the message says which and why. */
+  public static final int BAD_INPUT = 3;
+
+  /** A bug in the grader itself. */
+  public static final int INTERNAL = 70;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,2 @@
+/** Hidden tests, one sub-package per exercise, and their student-facing feedback. */
+package org.txlab.grader.hidden;

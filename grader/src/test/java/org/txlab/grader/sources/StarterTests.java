@@ -1,0 +1,84 @@
+package org.txlab.grader.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StarterTests {
+
+  @Test
+  void replacesAHintedRegionWithATodoStubThatThrows() {
+    String source =
+        """
+        class A {
+          int f() {
+            // BEGIN SOLUTION place-order: implement f
+            return 42;
+            // END SOLUTION
+          }
+        }""";
+
+    assertThat(Starter.strip(source, "A.java"))
+        .isEqualTo(
+            """
+            class A {
+              int f() {
+                // TODO(place-order): implement f
+                throw new UnsupportedOperationException("place-order: implement f");
+              }
+            }""");
+  }
+
+  @Test
+  void removesABareRegion() {
+    String source = "class A {\n  // BEGIN SOLUTION\n  void helper() {}\n  // END SOLUTION\n}";
+
+    assertThat(Starter.strip(source, "A.java")).isEqualTo("class A {\n}");
+  }
+
+  @Test
+  void rejectsUnbalancedMarkersWithTheLine() {
+    assertThatThrownBy(() -> Starter.strip("a\n// END SOLUTION\n", "A.java"))
+        .hasMessage("A.java:2: END SOLUTION without BEGIN");
+    assertThatThrownBy(() -> Starter.strip("// BEGIN SOLUTION\n", "A.java"))
+        .hasMessage("A.java: BEGIN SOLUTION is never closed");
+  }
+
+  @Test
+  void theExerciseStarterKeepsOneTodoMarkerAndNoSolutionCode() throws Exception {
+    Path reference = Path.of("../exercises/src/main/java/org/txlab/exercises/PlaceOrder.java");
+    String starter = Starter.strip(Files.readString(reference), "PlaceOrder.java");
+
+    assertThat(starter.split("TODO\\(place-order\\)", -1)).hasSize(2);
+    assertThat(starter).doesNotContain("BEGIN IMMEDIATE", "INSERT INTO", "SOLUTION");
+  }
+
+  @Test
+  void theExerciseStarterCompiles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path reference = Path.of("../exercises/src/main/java/org/txlab/exercises/PlaceOrder.java");
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(
+        src.resolve("PlaceOrder.java"),
+        Starter.strip(Files.readString(reference), "PlaceOrder.java"));
+
+    SourceCompiler.compile(src, dir.resolve("classes"));
+
+    assertThat(Implementations.findOrderService(dir.resolve("classes")))
+        .isEqualTo("org.txlab.exercises.PlaceOrder");
+  }
+
+  @Test
+  void reportsJavacDiagnosticsWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("Broken.java"), "class Broken {\n  int x = ;\n}\n");
+
+    assertThatThrownBy(() -> SourceCompiler.compile(src, dir.resolve("classes")))
+        .isInstanceOf(CompilationFailedException.class)
+        .hasMessageStartingWith("[COMPILE]")
+        .hasMessageContaining("Broken.java:2: error:");
+  }
+}
