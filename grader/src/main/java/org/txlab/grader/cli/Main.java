@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "txlab-grader 0.1.0",
     description = "Grades TxLab exercises with hidden tests.",
-    subcommands = {ValidateCommand.class, StarterCommand.class})
+    subcommands = {ValidateCommand.class, StarterCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

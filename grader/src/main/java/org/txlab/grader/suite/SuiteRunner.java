@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -64,6 +65,15 @@ public final class SuiteRunner {
             .configurationParameter("junit.jupiter.execution.timeout.default", "60 s")
             .configurationParameter(
                 "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+            // Test classes run two at a time: child-JVM starts and the lock holder's wait
+            // overlap with the in-process tests. Tests inside a class stay sequential.
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
             .build();
     Launcher launcher = LauncherFactory.create();
     TestPlan plan = launcher.discover(request);
@@ -76,15 +86,24 @@ public final class SuiteRunner {
     if (planned.isEmpty()) {
       throw new IllegalStateException("no graded tests found in package " + testPackage);
     }
-    Map<String, TestResult> results = new LinkedHashMap<>();
+    Map<String, TestResult> results = new ConcurrentHashMap<>();
+    Map<String, Long> started = new ConcurrentHashMap<>();
     launcher.execute(
         plan,
         new TestExecutionListener() {
           @Override
+          public void executionStarted(TestIdentifier test) {
+            started.put(test.getUniqueId(), System.nanoTime());
+          }
+
+          @Override
           public void executionFinished(TestIdentifier test, TestExecutionResult result) {
             Planned p = planned.get(test.getUniqueId());
             if (p != null) {
-              results.put(test.getUniqueId(), result(p, result));
+              long millis =
+                  (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime()))
+                      / 1_000_000;
+              results.put(test.getUniqueId(), result(p, result, millis));
             }
           }
 
@@ -118,15 +137,19 @@ public final class SuiteRunner {
     return Optional.of(new Planned(test, id, graded));
   }
 
-  private static TestResult result(Planned p, TestExecutionResult result) {
+  private static TestResult result(Planned p, TestExecutionResult result, long millis) {
     if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
       return new TestResult(
-          p.id(), title(p), p.graded().category(), p.graded().points(), true, "", "");
+          p.id(), title(p), p.graded().category(), p.graded().points(), true, "", "", millis);
     }
-    return failed(p, result.getThrowable().map(SuiteRunner::describe).orElse("failed"));
+    return failed(p, result.getThrowable().map(SuiteRunner::describe).orElse("failed"), millis);
   }
 
   private static TestResult failed(Planned p, String message) {
+    return failed(p, message, 0);
+  }
+
+  private static TestResult failed(Planned p, String message, long millis) {
     return new TestResult(
         p.id(),
         title(p),
@@ -134,7 +157,8 @@ public final class SuiteRunner {
         p.graded().points(),
         false,
         message,
-        Feedback.get(p.graded().hint()));
+        Feedback.get(p.graded().hint()),
+        millis);
   }
 
   private static String title(Planned p) {

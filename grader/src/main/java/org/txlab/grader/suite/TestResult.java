@@ -11,6 +11,7 @@ package org.txlab.grader.suite;
  * @param passed whether it passed
  * @param message for a failed test, what went wrong in student language; empty when passed
  * @param hint for a failed test, the hint; empty when passed
+ * @param millis how long the test ran, in milliseconds
  */
 public record TestResult(
     String id,
@@ -19,7 +20,8 @@ public record TestResult(
     int maxPoints,
     boolean passed,
     String message,
-    String hint) {
+    String hint,
+    long millis) {
 
   /** Returns the points earned: all or nothing. */
   public int points() {
