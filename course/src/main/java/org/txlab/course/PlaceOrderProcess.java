@@ -53,7 +53,8 @@ public final class PlaceOrderProcess {
   /**
    * Creates an implementation by class name.
    *
-   * @param className a class with a public constructor taking a {@link ConnectionSource}
+   * @param className a class with a constructor taking a {@link ConnectionSource}; it need not be
+   *     public (a class declared in a notebook cell often is not)
    * @param source the connections to give it
    * @return the service
    * @throws ReflectiveOperationException if the class or constructor is missing or throws
@@ -61,7 +62,8 @@ public final class PlaceOrderProcess {
   public static OrderService create(String className, ConnectionSource source)
       throws ReflectiveOperationException {
     Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-    Constructor<?> constructor = type.getConstructor(ConnectionSource.class);
+    Constructor<?> constructor = type.getDeclaredConstructor(ConnectionSource.class);
+    constructor.setAccessible(true);
     return (OrderService) constructor.newInstance(source);
   }
 }

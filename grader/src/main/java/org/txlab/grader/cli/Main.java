@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "txlab-grader 0.1.0",
     description = "Grades TxLab exercises with hidden tests.",
-    subcommands = {ValidateCommand.class, StarterCommand.class, BenchCommand.class})
+    subcommands = {
+      GradeCommand.class,
+      GradescopeCommand.class,
+      ValidateCommand.class,
+      StarterCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -10,6 +10,6 @@ public final class CompilationFailedException extends Exception {
    * @param diagnostics javac's messages, one per line; never {@code null}
    */
   public CompilationFailedException(String diagnostics) {
-    super("[COMPILE] the submission does not compile:\n" + diagnostics);
+    super("[COMPILE] the submission does not compile: " + diagnostics);
   }
 }

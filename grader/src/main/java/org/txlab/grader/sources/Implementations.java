@@ -17,7 +17,7 @@ public final class Implementations {
   private Implementations() {}
 
   /**
-   * Finds the one concrete {@link OrderService} with a public constructor taking a {@link
+   * Finds the one concrete top-level {@link OrderService} with a constructor taking a {@link
    * ConnectionSource}; a class named {@code PlaceOrder} wins if there are several.
    *
    * @param classesDir compiled student classes
@@ -48,8 +48,10 @@ public final class Implementations {
           if (OrderService.class.isAssignableFrom(type)
               && !type.isInterface()
               && !Modifier.isAbstract(type.getModifiers())
-              && Modifier.isPublic(type.getModifiers())) {
-            type.getConstructor(ConnectionSource.class);
+              && !type.isMemberClass()
+              && !type.isLocalClass()
+              && !type.isAnonymousClass()) {
+            type.getDeclaredConstructor(ConnectionSource.class);
             found.add(name);
           }
         } catch (ReflectiveOperationException | LinkageError e) {
@@ -66,8 +68,8 @@ public final class Implementations {
     }
     throw new NoImplementationException(
         found.isEmpty()
-            ? "no public class implements org.txlab.placeorder.OrderService with a public"
-                + " constructor taking a ConnectionSource; expected e.g. 'public class PlaceOrder"
+            ? "no class implements org.txlab.placeorder.OrderService with a constructor taking a"
+                + " ConnectionSource; expected e.g. 'public class PlaceOrder"
                 + " implements OrderService { public PlaceOrder(ConnectionSource db) ... }'"
             : "several classes implement OrderService: "
                 + found

@@ -1,17 +1,18 @@
 package org.txlab.grader.suite;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.File;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -27,103 +28,202 @@ import org.txlab.grader.hidden.Feedback;
 /**
  * Runs a package of hidden tests against a submission with the JUnit Platform launcher.
  *
- * <p>Every graded test and its points are enumerated from the test plan before any test runs, so a
- * test that never reports (its JVM died, say) still counts as failed, never as missing.
+ * <p>{@link #plan()} enumerates every graded test and its points without running anything, so that
+ * a test that never reports (its JVM died, say) counts as failed, never as missing. {@link #run}
+ * runs in this JVM (trusted code: the reference, the fixtures); the sandboxed runner runs {@link
+ * #execute} in a disposable child JVM instead.
  */
 public final class SuiteRunner {
   private final String testPackage;
+  private final boolean parallel;
+
+  /**
+   * Creates a runner for the hidden tests in one package that runs two test classes at a time.
+   *
+   * @param testPackage e.g. {@code org.txlab.grader.hidden.placeorder}
+   */
+  public SuiteRunner(String testPackage) {
+    this(testPackage, true);
+  }
 
   /**
    * Creates a runner for the hidden tests in one package.
    *
    * @param testPackage e.g. {@code org.txlab.grader.hidden.placeorder}
+   * @param parallel whether two test classes may run at a time; the sandbox runs one test at a time
+   *     so that a JVM's death is charged to the test that caused it
    */
-  public SuiteRunner(String testPackage) {
+  public SuiteRunner(String testPackage, boolean parallel) {
     this.testPackage = testPackage;
+    this.parallel = parallel;
   }
 
-  /** A graded test found in the plan, before it runs. */
-  private record Planned(TestIdentifier identifier, String id, Graded graded) {}
+  /** Receives test events from {@link #execute}. */
+  public interface Events {
+    /** A planned test started. */
+    void started(PlannedTest test);
+
+    /** A planned test finished: passed, or failed with a student-facing message. */
+    void finished(PlannedTest test, boolean passed, String message, long millis);
+  }
 
   /**
-   * Runs every graded test against the submission.
+   * Enumerates the graded tests, running nothing.
+   *
+   * @return the tests in plan order
+   * @throws IllegalStateException if the package holds no graded test
+   */
+  public List<PlannedTest> plan() {
+    Launcher launcher = LauncherFactory.create();
+    List<PlannedTest> planned =
+        planned(launcher.discover(request(List.of(selectPackage(testPackage)), null, false)));
+    if (planned.isEmpty()) {
+      throw new IllegalStateException("no graded tests found in package " + testPackage);
+    }
+    return planned;
+  }
+
+  /**
+   * Runs every graded test against the submission, in this JVM.
    *
    * @param submission the compiled student code
    * @return one result per graded test, in plan order
    */
   public SuiteReport run(Submission submission) {
-    LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectPackage(testPackage))
-            .configurationParameter(
-                Submission.CLASSPATH_PARAMETER,
-                submission.classpath().stream()
-                    .map(Path::toString)
-                    .collect(Collectors.joining(File.pathSeparator)))
-            .configurationParameter(
-                Submission.IMPLEMENTATION_PARAMETER, submission.implementation())
-            .configurationParameter("junit.jupiter.execution.timeout.default", "60 s")
-            .configurationParameter(
-                "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-            // Test classes run two at a time: child-JVM starts and the lock holder's wait
-            // overlap with the in-process tests. Tests inside a class stay sequential.
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
-            .configurationParameter(
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-            .configurationParameter(
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
-            .build();
-    Launcher launcher = LauncherFactory.create();
-    TestPlan plan = launcher.discover(request);
-    Map<String, Planned> planned = new LinkedHashMap<>();
-    for (TestIdentifier root : plan.getRoots()) {
-      for (TestIdentifier test : plan.getDescendants(root)) {
-        graded(test).ifPresent(p -> planned.put(test.getUniqueId(), p));
-      }
-    }
-    if (planned.isEmpty()) {
-      throw new IllegalStateException("no graded tests found in package " + testPackage);
-    }
+    List<PlannedTest> plan = plan();
     Map<String, TestResult> results = new ConcurrentHashMap<>();
-    Map<String, Long> started = new ConcurrentHashMap<>();
-    launcher.execute(
+    execute(
+        submission,
         plan,
+        new Events() {
+          @Override
+          public void started(PlannedTest test) {}
+
+          @Override
+          public void finished(PlannedTest test, boolean passed, String message, long millis) {
+            results.put(test.uniqueId(), result(test, passed, message, millis));
+          }
+        });
+    List<TestResult> ordered = new ArrayList<>();
+    for (PlannedTest test : plan) {
+      TestResult r = results.get(test.uniqueId());
+      ordered.add(r != null ? r : result(test, false, "[NOT_RUN] the test never reported", 0));
+    }
+    return new SuiteReport(submission.name(), ordered);
+  }
+
+  /**
+   * Runs the given planned tests against the submission, in this JVM, reporting each event.
+   *
+   * @param submission the compiled student code
+   * @param tests the tests to run, from {@link #plan()}
+   * @param events where events go; called from test threads
+   */
+  public void execute(Submission submission, List<PlannedTest> tests, Events events) {
+    Map<String, PlannedTest> byId = new ConcurrentHashMap<>();
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    for (PlannedTest t : tests) {
+      byId.put(t.uniqueId(), t);
+      selectors.add(selectUniqueId(t.uniqueId()));
+    }
+    Map<String, Long> started = new ConcurrentHashMap<>();
+    Launcher launcher = LauncherFactory.create();
+    launcher.execute(
+        request(selectors, submission, parallel),
         new TestExecutionListener() {
           @Override
           public void executionStarted(TestIdentifier test) {
-            started.put(test.getUniqueId(), System.nanoTime());
+            PlannedTest p = byId.get(test.getUniqueId());
+            if (p != null) {
+              started.put(p.uniqueId(), System.nanoTime());
+              events.started(p);
+            }
           }
 
           @Override
           public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            Planned p = planned.get(test.getUniqueId());
+            PlannedTest p = byId.get(test.getUniqueId());
             if (p != null) {
-              long millis =
-                  (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime()))
-                      / 1_000_000;
-              results.put(test.getUniqueId(), result(p, result, millis));
+              long t0 = started.getOrDefault(p.uniqueId(), System.nanoTime());
+              boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+              String message =
+                  passed ? "" : result.getThrowable().map(SuiteRunner::describe).orElse("failed");
+              events.finished(p, passed, message, (System.nanoTime() - t0) / 1_000_000);
             }
           }
 
           @Override
           public void executionSkipped(TestIdentifier test, String reason) {
-            Planned p = planned.get(test.getUniqueId());
+            PlannedTest p = byId.get(test.getUniqueId());
             if (p != null) {
-              results.put(test.getUniqueId(), failed(p, "[SKIPPED] " + reason));
+              events.finished(p, false, "[SKIPPED] " + reason, 0);
             }
           }
         });
-    List<TestResult> ordered = new ArrayList<>();
-    for (Map.Entry<String, Planned> entry : planned.entrySet()) {
-      TestResult r = results.get(entry.getKey());
-      ordered.add(r != null ? r : failed(entry.getValue(), "[NOT_RUN] the test never reported"));
-    }
-    return new SuiteReport(submission.name(), ordered);
   }
 
-  private static Optional<Planned> graded(TestIdentifier test) {
+  /**
+   * Builds the result of a planned test.
+   *
+   * @param test the test
+   * @param passed whether it passed
+   * @param message for a failure, the student-facing message
+   * @param millis how long it ran
+   * @return the result, with the hint if it failed
+   */
+  public static TestResult result(PlannedTest test, boolean passed, String message, long millis) {
+    return new TestResult(
+        test.id(),
+        test.title(),
+        test.category(),
+        test.points(),
+        passed,
+        passed ? "" : message,
+        passed ? "" : Feedback.get(test.hintKey()),
+        millis);
+  }
+
+  private static LauncherDiscoveryRequest request(
+      List<DiscoverySelector> selectors, Submission submission, boolean parallel) {
+    LauncherDiscoveryRequestBuilder builder =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectors)
+            .configurationParameter("junit.jupiter.execution.timeout.default", "60 s")
+            .configurationParameter(
+                "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+            // Test classes run two at a time: child-JVM starts and the lock holder's wait
+            // overlap with the in-process tests. Tests inside a class stay sequential.
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel))
+            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2");
+    if (submission != null) {
+      builder
+          .configurationParameter(
+              Submission.CLASSPATH_PARAMETER,
+              submission.classpath().stream()
+                  .map(Path::toString)
+                  .collect(Collectors.joining(File.pathSeparator)))
+          .configurationParameter(Submission.IMPLEMENTATION_PARAMETER, submission.implementation());
+    }
+    return builder.build();
+  }
+
+  private static List<PlannedTest> planned(TestPlan plan) {
+    List<PlannedTest> planned = new ArrayList<>();
+    for (TestIdentifier root : plan.getRoots()) {
+      for (TestIdentifier test : plan.getDescendants(root)) {
+        graded(test).ifPresent(planned::add);
+      }
+    }
+    return planned;
+  }
+
+  private static Optional<PlannedTest> graded(TestIdentifier test) {
     Optional<TestSource> source = test.getSource();
     if (!test.isTest() || source.isEmpty() || !(source.get() instanceof MethodSource ms)) {
       return Optional.empty();
@@ -133,36 +233,14 @@ public final class SuiteRunner {
     if (graded == null) {
       return Optional.empty();
     }
-    String id = ms.getJavaClass().getSimpleName() + "." + ms.getMethodName();
-    return Optional.of(new Planned(test, id, graded));
-  }
-
-  private static TestResult result(Planned p, TestExecutionResult result, long millis) {
-    if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-      return new TestResult(
-          p.id(), title(p), p.graded().category(), p.graded().points(), true, "", "", millis);
-    }
-    return failed(p, result.getThrowable().map(SuiteRunner::describe).orElse("failed"), millis);
-  }
-
-  private static TestResult failed(Planned p, String message) {
-    return failed(p, message, 0);
-  }
-
-  private static TestResult failed(Planned p, String message, long millis) {
-    return new TestResult(
-        p.id(),
-        title(p),
-        p.graded().category(),
-        p.graded().points(),
-        false,
-        message,
-        Feedback.get(p.graded().hint()),
-        millis);
-  }
-
-  private static String title(Planned p) {
-    return p.identifier().getDisplayName();
+    return Optional.of(
+        new PlannedTest(
+            test.getUniqueId(),
+            ms.getJavaClass().getSimpleName() + "." + ms.getMethodName(),
+            test.getDisplayName(),
+            graded.category(),
+            graded.points(),
+            graded.hint()));
   }
 
   /** Student language: an assertion's own message; otherwise class and message, no stack. */

@@ -1,0 +1,218 @@
+package org.txlab.grader.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Collects a class's submissions into {@code work/<student>/files}, one per student.
+ *
+ * <p>Accepted: a folder of submissions, each a folder, a {@code .zip}, a {@code .ipynb} or a {@code
+ * .java} file named after the student; or one LMS bulk-download zip whose files are named
+ * Canvas-style, {@code <student>_<ids>_<original name>}. Symbolic links are never followed.
+ */
+public final class Intake {
+  private static final Pattern CANVAS =
+      Pattern.compile("^([a-z0-9-]+?)(?:_late)?_\\d+_\\d+_(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final long MAX_FILE_BYTES = 5L << 20;
+
+  private Intake() {}
+
+  /**
+   * Collects the submissions.
+   *
+   * @param input a folder of submissions or one bulk-download zip
+   * @param work where each student's files go; created
+   * @return the submissions, by student id; those with a problem are listed too
+   * @throws IOException if the input cannot be listed
+   */
+  public static List<StudentSubmission> collect(Path input, Path work) throws IOException {
+    Files.createDirectories(work);
+    if (Files.isRegularFile(input) && input.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      return bulk(input, work);
+    }
+    if (!Files.isDirectory(input)) {
+      throw new IOException(
+          "'" + input + "' is neither a folder of submissions nor a bulk-download .zip");
+    }
+    List<StudentSubmission> all = new ArrayList<>();
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(input)) {
+      entries = list.sorted().toList();
+    }
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      if (name.startsWith(".")) {
+        continue;
+      }
+      String student = studentId(name);
+      Path dir = work.resolve(student).resolve("files");
+      all.add(one(student, entry, dir));
+    }
+    return all;
+  }
+
+  private static StudentSubmission one(String student, Path entry, Path dir) throws IOException {
+    String name = entry.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    clean(dir);
+    Files.createDirectories(dir);
+    try {
+      if (Files.isSymbolicLink(entry)) {
+        throw new BadSubmissionException(
+            "[SYMLINK] '" + name + "' is a symbolic link; not followed");
+      } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        copyTree(entry, dir);
+      } else if (lower.endsWith(".zip")) {
+        SafeZip.extract(entry, dir);
+      } else if (lower.endsWith(".ipynb") || lower.endsWith(".java")) {
+        copyFile(entry, dir.resolve(lower.endsWith(".java") ? javaFileName(entry) : name));
+      } else {
+        throw new BadSubmissionException(
+            "[UNKNOWN_FORMAT] '"
+                + name
+                + "' is not a folder, .zip, .ipynb or .java file; hand in one of those");
+      }
+    } catch (BadSubmissionException e) {
+      clean(dir);
+      Files.createDirectories(dir);
+      return new StudentSubmission(student, name, List.of(), e.getMessage());
+    }
+    List<Path> files = files(dir);
+    String problem =
+        files.isEmpty()
+            ? "[EMPTY] '" + name + "' holds no .java or .ipynb file; nothing to grade"
+            : null;
+    return new StudentSubmission(student, name, files, problem);
+  }
+
+  private static List<StudentSubmission> bulk(Path zip, Path work) throws IOException {
+    Path raw = work.resolve(".bulk");
+    clean(raw);
+    Files.createDirectories(raw);
+    try {
+      SafeZip.extract(zip, raw);
+    } catch (BadSubmissionException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    Map<String, List<Path>> byStudent = new TreeMap<>();
+    for (Path f : files(raw)) {
+      Matcher m = CANVAS.matcher(f.getFileName().toString());
+      String student = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "unmatched";
+      byStudent.computeIfAbsent(student, k -> new ArrayList<>()).add(f);
+    }
+    List<StudentSubmission> all = new ArrayList<>();
+    for (Map.Entry<String, List<Path>> e : byStudent.entrySet()) {
+      Path dir = work.resolve(e.getKey()).resolve("files");
+      clean(dir);
+      Files.createDirectories(dir);
+      List<String> problems = new ArrayList<>();
+      for (Path f : e.getValue()) {
+        Matcher m = CANVAS.matcher(f.getFileName().toString());
+        String original = m.matches() ? m.group(2) : f.getFileName().toString();
+        Path target = dir.resolve(sanitize(original));
+        if (original.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+          try {
+            SafeZip.extract(f, dir);
+          } catch (BadSubmissionException ex) {
+            problems.add(ex.getMessage());
+          }
+        } else {
+          Files.copy(f, target);
+        }
+      }
+      List<Path> files = files(dir);
+      String problem =
+          !problems.isEmpty()
+              ? String.join("; ", problems)
+              : files.isEmpty() ? "[EMPTY] no .java or .ipynb file in the bulk download" : null;
+      all.add(new StudentSubmission(e.getKey(), zip.getFileName().toString(), files, problem));
+    }
+    return all;
+  }
+
+  /** Names a loose .java file after its public class, so that javac accepts it. */
+  private static String javaFileName(Path file) throws IOException {
+    if (Files.size(file) > MAX_FILE_BYTES) {
+      return sanitize(file.getFileName().toString());
+    }
+    String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+    Matcher m =
+        Pattern.compile("public\\s+(?:final\\s+|abstract\\s+)*class\\s+(\\w+)").matcher(text);
+    return m.find() ? m.group(1) + ".java" : sanitize(file.getFileName().toString());
+  }
+
+  static String studentId(String fileName) {
+    String base = fileName.replaceFirst("\\.(zip|ipynb|java)$", "");
+    Matcher m = CANVAS.matcher(fileName);
+    if (m.matches()) {
+      base = m.group(1);
+    }
+    String id = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+    return id.isEmpty() || id.startsWith(".") ? "student" + Math.abs(fileName.hashCode()) : id;
+  }
+
+  private static String sanitize(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.startsWith(".") ? "_" + s : s;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException, BadSubmissionException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          continue;
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target);
+        } else {
+          copyFile(p, target);
+        }
+      }
+    }
+  }
+
+  private static void copyFile(Path from, Path to) throws IOException, BadSubmissionException {
+    if (Files.size(from) > MAX_FILE_BYTES) {
+      throw new BadSubmissionException(
+          "[TOO_BIG] '" + from.getFileName() + "' is over " + (MAX_FILE_BYTES >> 20) + " MB");
+    }
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(
+              p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return (n.endsWith(".java") || n.endsWith(".ipynb"))
+                    && !p.toString().contains("__MACOSX");
+              })
+          .sorted()
+          .toList();
+    }
+  }
+
+  static void clean(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

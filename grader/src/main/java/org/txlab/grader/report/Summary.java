@@ -1,0 +1,92 @@
+package org.txlab.grader.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.txlab.grader.batch.StudentResult;
+import org.txlab.grader.suite.PlannedTest;
+
+/** The class summary page: score distribution, per-test pass rates, problems and flags. */
+final class Summary {
+  private static final int BINS = 10;
+
+  private Summary() {}
+
+  static String html(List<StudentResult> results, List<PlannedTest> plan, int maxPoints) {
+    StringBuilder h = new StringBuilder("<h1>TxLab: class summary</h1>\n");
+    long gradable = results.stream().filter(StudentResult::gradable).count();
+    h.append("<p>").append(results.size()).append(" submissions, ").append(gradable);
+    h.append(" graded, ").append(results.size() - gradable).append(" not gradable.</p>\n");
+    h.append("<h2>Score distribution (place-order, graded only)</h2>\n")
+        .append(chart(results, maxPoints));
+    h.append("<h2>Per-test pass rate</h2>\n<table><tr><th>test</th><th>category</th>");
+    h.append("<th>points</th><th>passed</th></tr>\n");
+    for (int i = 0; i < plan.size(); i++) {
+      PlannedTest t = plan.get(i);
+      int index = i;
+      long passed =
+          results.stream()
+              .filter(StudentResult::gradable)
+              .filter(r -> r.report().results().get(index).passed())
+              .count();
+      h.append("<tr><td>").append(Html.escape(t.title())).append("</td><td>");
+      h.append(t.category().name().toLowerCase(Locale.ROOT)).append("</td><td>").append(t.points());
+      h.append("</td><td>").append(passed).append(" / ").append(gradable).append("</td></tr>\n");
+    }
+    h.append("</table>\n<h2>Not gradable</h2>\n<ul>\n");
+    for (StudentResult r : results) {
+      if (!r.gradable()) {
+        h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>: ");
+        h.append(Html.escape(r.problem().split("\n", 2)[0])).append("</li>\n");
+      }
+    }
+    h.append("</ul>\n<h2>Integrity flags (for review; they do not change scores)</h2>\n<ul>\n");
+    for (StudentResult r : results) {
+      if (!r.flags().isEmpty()) {
+        h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>: ");
+        h.append(Html.escape(String.join(", ", r.flags())));
+        if (!r.incidents().isEmpty()) {
+          h.append(" — ").append(Html.escape(String.join("; ", r.incidents())));
+        }
+        h.append("</li>\n");
+      }
+    }
+    h.append("</ul>\n");
+    return Html.page("TxLab class summary", h.toString());
+  }
+
+  private static String chart(List<StudentResult> results, int maxPoints) {
+    int[] bins = new int[BINS];
+    for (StudentResult r : results) {
+      if (r.gradable()) {
+        int b = Math.min(BINS - 1, r.points() * BINS / Math.max(1, maxPoints));
+        bins[b]++;
+      }
+    }
+    int top = 1;
+    for (int b : bins) {
+      top = Math.max(top, b);
+    }
+    int w = 40;
+    int height = 160;
+    StringBuilder svg =
+        new StringBuilder("<svg role=\"img\" aria-label=\"score distribution\" width=\"")
+            .append(BINS * w + 20)
+            .append("\" height=\"")
+            .append(height + 40)
+            .append("\">");
+    for (int i = 0; i < BINS; i++) {
+      int bar = bins[i] * height / top;
+      int x = 10 + i * w;
+      svg.append("<rect x=\"").append(x).append("\" y=\"").append(height - bar + 10);
+      svg.append("\" width=\"").append(w - 6).append("\" height=\"").append(bar);
+      svg.append("\" fill=\"#3b6ea5\"><title>").append(bins[i]).append("</title></rect>");
+      svg.append("<text x=\"").append(x).append("\" y=\"").append(height + 28);
+      svg.append("\" font-size=\"11\">").append(i * 100 / BINS).append("%</text>");
+      if (bins[i] > 0) {
+        svg.append("<text x=\"").append(x + 8).append("\" y=\"").append(height - bar + 6);
+        svg.append("\" font-size=\"11\">").append(bins[i]).append("</text>");
+      }
+    }
+    return svg.append("</svg>\n").toString();
+  }
+}
