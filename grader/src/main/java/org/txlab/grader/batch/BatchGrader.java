@@ -89,8 +89,9 @@ public final class BatchGrader {
         futures.add(
             pool.submit(
                 () -> {
-                  StudentResult r = gradeOne(s);
-                  report(done.incrementAndGet(), submissions.size(), start, r);
+                  boolean[] cached = {false};
+                  StudentResult r = gradeOne(s, cached);
+                  report(done.incrementAndGet(), submissions.size(), start, r, cached[0]);
                   return r;
                 }));
       }
@@ -108,7 +109,7 @@ public final class BatchGrader {
     }
   }
 
-  private void report(int done, int total, long start, StudentResult r) {
+  private void report(int done, int total, long start, StudentResult r, boolean cached) {
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = done / Math.max(seconds, 1e-3);
     long left = Math.round((total - done) / rate);
@@ -116,6 +117,9 @@ public final class BatchGrader {
         r.gradable()
             ? r.points() + "/" + r.report().maxPoints()
             : "not gradable " + r.problem().split(" ", 2)[0];
+    if (cached) {
+      score += " (unchanged)";
+    }
     synchronized (progress) {
       progress.printf(
           Locale.ROOT,
@@ -130,12 +134,13 @@ public final class BatchGrader {
     }
   }
 
-  private StudentResult gradeOne(StudentSubmission s) throws IOException {
+  private StudentResult gradeOne(StudentSubmission s, boolean[] cached) throws IOException {
     String hash = hash(s);
     Path saved = state.resolve(s.student() + ".json");
     if (Files.exists(saved)) {
       StudentResult old = GSON.fromJson(Files.readString(saved), StudentResult.class);
       if (old != null && hash.equals(old.hash())) {
+        cached[0] = true;
         return old;
       }
     }
@@ -158,6 +163,7 @@ public final class BatchGrader {
     Files.createDirectories(src);
     QuizResult quiz = null;
     List<Path> sources = new ArrayList<>();
+    StringBuilder studentCode = new StringBuilder();
     try {
       for (Path f : s.files()) {
         String name = f.getFileName().toString();
@@ -166,11 +172,13 @@ public final class BatchGrader {
           Files.createDirectories(target.getParent());
           Files.copy(f, target);
           sources.add(target);
+          studentCode.append(Files.readString(target, StandardCharsets.ISO_8859_1)).append('\n');
         } else if (name.endsWith(".ipynb")) {
           NotebookSubmission nb = NotebookSubmission.read(f);
           quiz = Quiz.score(nb.answers());
           if (!nb.exerciseCells().isEmpty()) {
             sources.add(CellSources.write(nb.exerciseCells(), src));
+            nb.exerciseCells().forEach(c -> studentCode.append(c).append('\n'));
           }
         }
       }
@@ -182,7 +190,7 @@ public final class BatchGrader {
     } catch (BadSubmissionException e) {
       return notGradable(s, hash, e.getMessage(), quiz, Set.of());
     }
-    Set<String> flags = new TreeSet<>(IntegrityScan.scan(sources));
+    Set<String> flags = new TreeSet<>(IntegrityScan.scan(studentCode.toString()));
     String implementation;
     try {
       SourceCompiler.compile(src, classes);

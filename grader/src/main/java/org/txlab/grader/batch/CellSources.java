@@ -24,6 +24,10 @@ final class CellSources {
           "org.txlab.course.*",
           "org.txlab.placeorder.*");
 
+  private static final java.util.regex.Pattern PUBLIC_TYPE =
+      java.util.regex.Pattern.compile(
+          "^public\\s+((?:final\\s+|abstract\\s+|sealed\\s+)*(?:class|interface|record|enum)\\b)");
+
   private CellSources() {}
 
   static Path write(List<String> cells, Path src) throws IOException {
@@ -37,7 +41,9 @@ final class CellSources {
         if (line.strip().startsWith("import ")) {
           imports.append(line.strip()).append('\n');
         } else {
-          body.append(line).append('\n');
+          // JShell accepts a public top-level class in any cell; javac only in a file of its
+          // name. Package access is the same here: every class lands in one file.
+          body.append(PUBLIC_TYPE.matcher(line).replaceFirst("$1")).append('\n');
         }
       }
     }

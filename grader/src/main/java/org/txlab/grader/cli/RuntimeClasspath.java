@@ -2,6 +2,7 @@ package org.txlab.grader.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,11 @@ final class RuntimeClasspath {
           String cp = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
           if (cp != null) {
             for (String rel : cp.trim().split("\\s+")) {
-              Path dep = p.getParent().resolve(rel).normalize();
+              // Relative names (a runnable jar's lib/) or file: URIs (surefire's booter jar).
+              Path dep =
+                  rel.startsWith("file:")
+                      ? Path.of(URI.create(rel))
+                      : p.getParent().resolve(rel).normalize();
               if (Files.exists(dep)) {
                 all.add(dep);
               }

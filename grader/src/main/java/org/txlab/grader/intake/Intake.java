@@ -58,6 +58,7 @@ public final class Intake {
       Path dir = work.resolve(student).resolve("files");
       all.add(one(student, entry, dir));
     }
+    all.sort(java.util.Comparator.comparing(StudentSubmission::student));
     return all;
   }
 
@@ -105,7 +106,12 @@ public final class Intake {
       throw new IOException(e.getMessage(), e);
     }
     Map<String, List<Path>> byStudent = new TreeMap<>();
-    for (Path f : files(raw)) {
+    List<Path> everything;
+    try (Stream<Path> walk = Files.walk(raw)) {
+      everything =
+          walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+    for (Path f : everything) {
       Matcher m = CANVAS.matcher(f.getFileName().toString());
       String student = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "unmatched";
       byStudent.computeIfAbsent(student, k -> new ArrayList<>()).add(f);
@@ -120,13 +126,14 @@ public final class Intake {
         Matcher m = CANVAS.matcher(f.getFileName().toString());
         String original = m.matches() ? m.group(2) : f.getFileName().toString();
         Path target = dir.resolve(sanitize(original));
-        if (original.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        String lower = original.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".zip")) {
           try {
             SafeZip.extract(f, dir);
           } catch (BadSubmissionException ex) {
             problems.add(ex.getMessage());
           }
-        } else {
+        } else if (lower.endsWith(".java") || lower.endsWith(".ipynb")) {
           Files.copy(f, target);
         }
       }
@@ -134,7 +141,9 @@ public final class Intake {
       String problem =
           !problems.isEmpty()
               ? String.join("; ", problems)
-              : files.isEmpty() ? "[EMPTY] no .java or .ipynb file in the bulk download" : null;
+              : files.isEmpty()
+                  ? "[EMPTY] no .java, .ipynb or .zip file of this student in the bulk download"
+                  : null;
       all.add(new StudentSubmission(e.getKey(), zip.getFileName().toString(), files, problem));
     }
     return all;
@@ -152,7 +161,7 @@ public final class Intake {
   }
 
   static String studentId(String fileName) {
-    String base = fileName.replaceFirst("\\.(zip|ipynb|java)$", "");
+    String base = fileName.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
     Matcher m = CANVAS.matcher(fileName);
     if (m.matches()) {
       base = m.group(1);

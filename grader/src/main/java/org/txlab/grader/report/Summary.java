@@ -45,7 +45,10 @@ final class Summary {
         h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>: ");
         h.append(Html.escape(String.join(", ", r.flags())));
         if (!r.incidents().isEmpty()) {
-          h.append(" — ").append(Html.escape(String.join("; ", r.incidents())));
+          h.append(" — the JVM ended during ")
+              .append(r.incidents().size())
+              .append(" test(s), first: ");
+          h.append(Html.escape(r.incidents().get(0)));
         }
         h.append("</li>\n");
       }

@@ -39,6 +39,9 @@ import org.txlab.grader.suite.TestResult;
 public final class IsolatedRunner {
   private static final String EOF = "\u0000eof";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final java.util.regex.Pattern JVM_LINE =
+      java.util.regex.Pattern.compile(
+          "^(Terminating due to java\\.lang\\.OutOfMemoryError|#|Exception in thread|\\[[0-9.]+s\\])");
 
   /**
    * The outcome of grading one submission in the sandbox.
@@ -164,7 +167,8 @@ public final class IsolatedRunner {
     AtomicLong outputBytes = new AtomicLong();
     AtomicBoolean flooded = new AtomicBoolean();
     daemon(() -> readLines(process.getInputStream(), lines));
-    daemon(() -> readCapped(process.getErrorStream(), output, outputBytes, flooded, process));
+    Thread stderrReader =
+        daemon(() -> readCapped(process.getErrorStream(), output, outputBytes, flooded, process));
     Map<String, PlannedTest> byId = new LinkedHashMap<>();
     tests.forEach(t -> byId.put(t.uniqueId(), t));
     Attempt a = new Attempt();
@@ -182,7 +186,10 @@ public final class IsolatedRunner {
           break;
         }
         if (!line.startsWith(nonce + " ")) {
-          a.forged++;
+          // The JVM itself writes a few lines on fd 1 as it dies; those are not forgeries.
+          if (!JVM_LINE.matcher(line).find()) {
+            a.forged++;
+          }
           if (childNotes.length() < 2000) {
             childNotes.append(line).append('\n');
           }
@@ -215,6 +222,12 @@ public final class IsolatedRunner {
       killTree(process);
     }
     int code = waitFor(process);
+    try {
+      // The pipe closes with the process; take what it printed before judging why it ended.
+      stderrReader.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     String said = childNotes + " " + tail(output);
     if (flooded.get()) {
       a.reason =
@@ -226,6 +239,9 @@ public final class IsolatedRunner {
           "[TIMEOUT] the test ran longer than "
               + config.testTimeout().toSeconds()
               + " s (an endless loop, or a wait that never ends); the JVM was stopped";
+    } else if (said.contains("unable to create native thread")
+        || said.contains("unable to create new native thread")) {
+      a.reason = "[OUT_OF_MEMORY] your code started more threads than the sandbox allows";
     } else if (said.contains("OutOfMemoryError")) {
       a.reason = "[OUT_OF_MEMORY] your code used more than the " + config.heapMb() + " MB heap";
     } else {
@@ -295,9 +311,10 @@ public final class IsolatedRunner {
     }
   }
 
-  private static void daemon(Runnable body) {
+  private static Thread daemon(Runnable body) {
     Thread t = new Thread(body, "sandbox-io");
     t.setDaemon(true);
     t.start();
+    return t;
   }
 }

@@ -179,12 +179,19 @@ final class Harness implements AutoCloseable {
         .classpath(submission.classpath())
         .property("org.sqlite.tmpdir", dir.toString())
         .property("java.io.tmpdir", dir.toString())
-        .args(
-            db.toString(),
-            submission.implementation(),
-            Long.toString(userId),
-            Long.toString(productId),
-            Integer.toString(quantity));
+        .args(childArgs(userId, productId, quantity, 1));
+  }
+
+  /** The arguments of a {@link PlaceOrderProcess} child placing {@code count} orders. */
+  String[] childArgs(long userId, long productId, int quantity, int count) {
+    return new String[] {
+      db.toString(),
+      submission.implementation(),
+      Long.toString(userId),
+      Long.toString(productId),
+      Integer.toString(quantity),
+      Integer.toString(count)
+    };
   }
 
   @Override

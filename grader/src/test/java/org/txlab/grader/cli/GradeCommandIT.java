@@ -1,0 +1,113 @@
+package org.txlab.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The instructor's main job, end to end: the sample class graded in the real sandbox. */
+class GradeCommandIT {
+  private static final Path SAMPLE = Path.of("../examples/place-order-class");
+
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void gradesTheSampleClassAndRegradesOnlyWhatChanged() throws Exception {
+    Path in = dir.resolve("class");
+    copyTree(SAMPLE, in);
+    Path out = dir.resolve("reports");
+
+    Run first = run("grade", in.toString(), "--out", out.toString());
+
+    assertThat(first.code()).as(first.err()).isZero();
+    List<String> gradebook = Files.readAllLines(out.resolve("gradebook.csv"));
+    assertThat(gradebook.get(10))
+        .startsWith(
+            "nora,0,,0,\"not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
+    assertThat(gradebook.subList(0, 10))
+        .containsExactly(
+            "student,place-order (25),quiz (12),total,status",
+            "ada,25,,25,graded",
+            "ben,24,,24,graded",
+            "carla,14,,14,graded",
+            "dan,18,,18,graded",
+            "eve,22,,22,graded",
+            "jo,0,,0,not gradable: [COMPILE] the submission does not compile: PlaceOrder.java:15:"
+                + " error: ';' expected",
+            "kim,0,,0,graded",
+            "lea,25,12,37,graded",
+            "max,14,2,16,graded");
+    for (String f :
+        List.of(
+            "gradebook-canvas.csv",
+            "gradebook-moodle.csv",
+            "summary.html",
+            "feedback/carla.md",
+            "feedback/carla.html",
+            "gradescope/carla/results.json")) {
+      assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+    }
+    assertThat(Files.readString(out.resolve("feedback/carla.md")))
+        .contains("✘ a failure at any JDBC statement leaves the database unchanged")
+        .contains("Hint: Both writes belong to one transaction")
+        .doesNotContain("AtomicityChecks", "Harness");
+    assertThat(Files.readString(out.resolve("summary.html")))
+        .contains("kim</strong>: ended the JVM, exit, files, network, wrote to the result channel");
+
+    Files.writeString(
+        in.resolve("carla.java"),
+        Files.readString(in.resolve("carla.java"))
+            .replace("c.createStatement()", "c .createStatement()"));
+    Run second = run("grade", in.toString(), "--out", out.toString());
+
+    assertThat(second.code()).isZero();
+    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(9);
+    assertThat(second.out()).containsPattern("carla +14/25 +\\d");
+  }
+
+  @Test
+  void saysWhatToDoWithAMissingInput() {
+    Run r = run("grade", dir.resolve("nowhere").toString());
+
+    assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.err()).startsWith("[BAD_INPUT] '").contains("pass a folder of submissions");
+  }
+
+  @Test
+  void rejectsAnUnknownOptionWithUsage() {
+    Run r = run("grade", "--frobnicate");
+
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .contains("Unknown option: '--frobnicate'")
+        .contains("Usage: txlab-grader grade");
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package org.txlab.grader.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.txlab.grader.batch.StudentResult;
+import org.txlab.grader.cli.Main;
+
+/**
+ * Malicious submissions graded together with an honest one, in the real sandbox. Each attack must
+ * end as declared in its fixture's {@code // expect-points:} and {@code // expect-sign:} lines,
+ * nothing outside the work directory may change, and the honest student's result must be the same
+ * as when graded alone.
+ */
+class MaliciousIT {
+  private static final Path FIXTURES = Path.of("src/test/resources/malicious");
+  private static final Path REFERENCE =
+      Path.of("../exercises/src/main/java/org/txlab/exercises/PlaceOrder.java");
+  private static final Path SENTINEL = Path.of("/tmp/txlab-malicious-sentinel");
+  private static final Path WRITTEN = Path.of("/tmp/txlab-malicious-written");
+  private static ServerSocket listener;
+  private static final AtomicInteger connections = new AtomicInteger();
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void watchTheHost() throws IOException {
+    Files.writeString(SENTINEL, "must survive");
+    Files.deleteIfExists(WRITTEN);
+    listener = new ServerSocket(47123, 50, InetAddress.getLoopbackAddress());
+    listener.setSoTimeout(200);
+    Thread t =
+        new Thread(
+            () -> {
+              while (!listener.isClosed()) {
+                try (var s = listener.accept()) {
+                  connections.incrementAndGet();
+                } catch (SocketTimeoutException e) {
+                  // Keep listening.
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @AfterAll
+  static void stopWatching() throws IOException {
+    listener.close();
+    Files.deleteIfExists(SENTINEL);
+  }
+
+  @Test
+  void attacksFailAndTheHonestStudentIsUnaffected() throws Exception {
+    assumeTrue(
+        new Sandbox(SandboxConfig.defaults()).isolated(),
+        "bubblewrap is not usable here; .ci/run installs it");
+    Path alone = Files.createDirectories(dir.resolve("alone/honest"));
+    Files.copy(REFERENCE, alone.resolve("PlaceOrder.java"));
+    Path together = Files.createDirectories(dir.resolve("together"));
+    Files.createDirectories(together.resolve("honest"));
+    Files.copy(REFERENCE, together.resolve("honest/PlaceOrder.java"));
+    try (Stream<Path> fixtures = Files.list(FIXTURES)) {
+      for (Path f : fixtures.toList()) {
+        copyTree(f, together.resolve(f.getFileName()));
+      }
+    }
+
+    Map<String, StudentResult> aloneResults = grade(dir.resolve("alone"), dir.resolve("out-alone"));
+    Map<String, StudentResult> results = grade(together, dir.resolve("out-together"));
+
+    assertThat(results.get("honest").report().results())
+        .as("the honest student graded with the attackers")
+        .usingRecursiveComparison()
+        .ignoringFields("millis")
+        .isEqualTo(aloneResults.get("honest").report().results());
+    assertThat(results.get("honest").points()).as("the honest student's points").isEqualTo(25);
+    try (Stream<Path> fixtures = Files.list(FIXTURES)) {
+      for (Path f : fixtures.toList()) {
+        String name = f.getFileName().toString();
+        String source = Files.readString(f.resolve("PlaceOrder.java"));
+        String points = header(source, "expect-points");
+        String sign = header(source, "expect-sign");
+        StudentResult r = results.get(name);
+        assertThat(r.gradable()).as(name + " is graded: " + r.problem()).isTrue();
+        if (sign.equals("any")) {
+          assertThat(r.points())
+              .as(name + "'s points")
+              .isLessThanOrEqualTo(Integer.parseInt(points));
+        } else {
+          assertThat(r.points()).as(name + "'s points").isEqualTo(Integer.parseInt(points));
+          assertThat(String.join(" ", r.incidents()) + " " + r.flags())
+              .as(name + "'s incidents and flags")
+              .contains(sign);
+        }
+      }
+    }
+    assertThat(SENTINEL).as("a file outside the work directory").exists();
+    assertThat(WRITTEN).as("a file written outside the work directory").doesNotExist();
+    assertThat(Path.of("../README.md")).as("the repository's README").exists();
+    assertThat(connections.get()).as("connections from submissions to the host").isZero();
+    assertThat(ProcessHandle.allProcesses().filter(MaliciousIT::isLeftoverSleep).count())
+        .as("processes left running by the fork bomb")
+        .isZero();
+  }
+
+  private static boolean isLeftoverSleep(ProcessHandle p) {
+    return p.info().commandLine().map(c -> c.endsWith("sleep 600")).orElse(false);
+  }
+
+  private static Map<String, StudentResult> grade(Path in, Path out) throws IOException {
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true),
+            "grade",
+            in.toString(),
+            "--out",
+            out.toString(),
+            "--test-timeout",
+            "5");
+    assertThat(code).as("exit code; stderr: " + err).isZero();
+    Map<String, StudentResult> results = new java.util.TreeMap<>();
+    try (Stream<Path> states = Files.list(out.resolve(".state"))) {
+      for (Path s : states.filter(p -> p.toString().endsWith(".json")).toList()) {
+        StudentResult r = new Gson().fromJson(Files.readString(s), StudentResult.class);
+        results.put(r.student(), r);
+      }
+    }
+    return results;
+  }
+
+  private static String header(String source, String key) {
+    return source
+        .lines()
+        .filter(l -> l.startsWith("// " + key + ":"))
+        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
