@@ -144,7 +144,21 @@ public final class BatchGrader {
         return old;
       }
     }
-    StudentResult r = gradeFresh(s, hash);
+    long t0 = System.nanoTime();
+    StudentResult graded = gradeFresh(s, hash);
+    StudentResult r =
+        new StudentResult(
+            graded.student(),
+            graded.origin(),
+            graded.hash(),
+            graded.problem(),
+            graded.report(),
+            graded.quiz(),
+            graded.incidents(),
+            graded.flags(),
+            graded.forgedLines(),
+            graded.output(),
+            (System.nanoTime() - t0) / 1_000_000);
     Path tmp = Files.createTempFile(state, ".result", ".tmp");
     Files.writeString(tmp, GSON.toJson(r), StandardCharsets.UTF_8);
     Files.move(tmp, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -217,13 +231,14 @@ public final class BatchGrader {
         outcome.incidents(),
         flags,
         outcome.forgedLines(),
-        outcome.output());
+        outcome.output(),
+        0);
   }
 
   private static StudentResult notGradable(
       StudentSubmission s, String hash, String problem, QuizResult quiz, Set<String> flags) {
     return new StudentResult(
-        s.student(), s.origin(), hash, problem, null, quiz, List.of(), flags, 0, "");
+        s.student(), s.origin(), hash, problem, null, quiz, List.of(), flags, 0, "", 0);
   }
 
   private String hash(StudentSubmission s) throws IOException {

@@ -17,6 +17,7 @@ import org.txlab.grader.suite.SuiteReport;
  * @param flags integrity flags for the instructor's review
  * @param forgedLines lines written to the result channel without the run's nonce
  * @param output the start of what the code printed
+ * @param millis how long grading it took (intake excluded), in milliseconds
  */
 public record StudentResult(
     String student,
@@ -28,7 +29,8 @@ public record StudentResult(
     List<String> incidents,
     Set<String> flags,
     int forgedLines,
-    String output) {
+    String output,
+    long millis) {
 
   /** Tells whether the hidden tests ran. */
   public boolean gradable() {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       GradescopeCommand.class,
       ValidateCommand.class,
       StarterCommand.class,
+      ReleaseCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {

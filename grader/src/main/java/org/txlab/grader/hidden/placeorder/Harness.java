@@ -115,6 +115,11 @@ final class Harness implements AutoCloseable {
     return new Harness(Files.createTempDirectory("txlab-test"), submission);
   }
 
+  /** Identifies the submission under test, e.g. for results computed once per submission. */
+  String submissionKey() {
+    return submission.implementation() + "@" + submission.classpath();
+  }
+
   Path db() {
     return db;
   }
