@@ -57,13 +57,23 @@ public final class Child {
    * @param name the kill point's name, e.g. {@code "after-stock-update"}
    */
   public static void killPoint(String name) {
-    if (name.equals(System.getProperty(KILL_POINT_PROPERTY))) {
+    if (isArmed(name)) {
       signal(KILL_POINT, name);
       while (true) {
         // The parent sends SIGKILL now; parking keeps the process exactly at this point.
         LockSupport.park();
       }
     }
+  }
+
+  /**
+   * Tells whether the parent armed this kill point.
+   *
+   * @param name the kill point's name
+   * @return true if {@link #killPoint(String)} with this name would stop the process
+   */
+  public static boolean isArmed(String name) {
+    return name.equals(System.getProperty(KILL_POINT_PROPERTY));
   }
 
   /**

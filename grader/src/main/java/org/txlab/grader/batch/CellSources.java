@@ -21,6 +21,7 @@ final class CellSources {
           "java.time.*",
           "java.util.concurrent.*",
           "java.util.function.*",
+          "java.util.stream.*",
           "org.txlab.course.*",
           "org.txlab.placeorder.*");
 

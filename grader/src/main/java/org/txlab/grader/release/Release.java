@@ -29,7 +29,7 @@ import org.txlab.grader.sources.Starter;
  */
 public final class Release {
   private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
   private static final Set<String> TOP_LEVEL =
       Set.of(
           "course",
@@ -39,8 +39,7 @@ public final class Release {
           "binder",
           "pom.xml",
           ".gitignore",
-          "test.sh",
-          "CONTRIBUTING.md");
+          "test.sh");
   private static final Set<String> LEFT_OUT_MODULES = Set.of("grader", "notebooks");
 
   private Release() {}

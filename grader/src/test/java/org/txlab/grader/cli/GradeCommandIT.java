@@ -37,8 +37,8 @@ class GradeCommandIT {
     assertThat(first.code()).as(first.err()).isZero();
     List<String> gradebook = Files.readAllLines(out.resolve("gradebook.csv"));
     assertThat(gradebook.get(10))
-        .startsWith(
-            "nora,0,,0,\"not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
+        .startsWith("nora,0,,0,")
+        .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
     assertThat(gradebook.subList(0, 10))
         .containsExactly(
             "student,place-order (25),quiz (12),total,status",
@@ -90,7 +90,7 @@ class GradeCommandIT {
 
   @Test
   void rejectsAnUnknownOptionWithUsage() {
-    Run r = run("grade", "--frobnicate");
+    Run r = run("grade", "--frobnicate", "class");
 
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err())
