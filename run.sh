@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job: build everything, prove the hidden tests fair (reference 100 %, starter 0, each
-# buggy variant caught), then grade the bundled sample class in the sandbox and print where the
-# reports are. As root on Debian it first installs bubblewrap if missing (the sandbox).
+# The main job: build everything, install the course's Java kernel for this user, prove the hidden
+# tests fair (reference 100 %, starter 0, each buggy variant caught), then grade the bundled sample
+# class in the sandbox and print where the reports are. As root on Debian it first installs
+# bubblewrap (the sandbox) if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ "$(id -u)" = 0 ] && ! command -v bwrap >/dev/null 2>&1 && command -v apt-get >/dev/null; then
@@ -10,7 +11,9 @@ if [ "$(id -u)" = 0 ] && ! command -v bwrap >/dev/null 2>&1 && command -v apt-ge
 fi
 echo "== building (the first run downloads Maven dependencies) =="
 mvn -B -ntp -q install -DskipTests
-jar=$(ls grader/target/grader-*.jar | head -n 1)
+echo "== installing the Java kernel (txlab-java) for $(id -un) =="
+java -jar kernel/target/kernel-0.1.0-SNAPSHOT.jar install
+jar=grader/target/grader-0.1.0-SNAPSHOT.jar
 echo "== validating the place-order hidden tests =="
 java -jar "$jar" validate --out reports/validation
 echo

@@ -21,9 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.txlab.course.ChildJvm;
 import org.txlab.grader.intake.BadSubmissionException;
 import org.txlab.grader.intake.IntegrityScan;
 import org.txlab.grader.intake.StudentSubmission;
+import org.txlab.grader.sandbox.CellFailureException;
 import org.txlab.grader.sandbox.IsolatedRunner;
 import org.txlab.grader.sources.CompilationFailedException;
 import org.txlab.grader.sources.Implementations;
@@ -31,6 +33,7 @@ import org.txlab.grader.sources.NoImplementationException;
 import org.txlab.grader.sources.SourceCompiler;
 import org.txlab.grader.suite.PlannedTest;
 import org.txlab.grader.suite.Submission;
+import org.txlab.kernel.engine.Engine;
 
 /**
  * Grades a class: each student compiled in this JVM, tested in the sandbox, {@code --jobs} at a
@@ -174,9 +177,11 @@ public final class BatchGrader {
     Path classes = base.resolve("classes");
     clean(src);
     clean(classes);
+    clean(base.resolve("cells"));
     Files.createDirectories(src);
     QuizResult quiz = null;
     List<Path> sources = new ArrayList<>();
+    List<String> cells = new ArrayList<>();
     StringBuilder studentCode = new StringBuilder();
     try {
       for (Path f : s.files()) {
@@ -190,13 +195,11 @@ public final class BatchGrader {
         } else if (name.endsWith(".ipynb")) {
           NotebookSubmission nb = NotebookSubmission.read(f);
           quiz = Quiz.score(nb.answers());
-          if (!nb.exerciseCells().isEmpty()) {
-            sources.add(CellSources.write(nb.exerciseCells(), src));
-            nb.exerciseCells().forEach(c -> studentCode.append(c).append('\n'));
-          }
+          cells.addAll(nb.exerciseCells());
+          nb.exerciseCells().forEach(c -> studentCode.append(c).append('\n'));
         }
       }
-      if (sources.isEmpty()) {
+      if (sources.isEmpty() && cells.isEmpty()) {
         throw new BadSubmissionException(
             "[NO_EXERCISE] no exercise found: expected PlaceOrder.java, or a notebook code cell"
                 + " tagged 'exercise'");
@@ -206,15 +209,24 @@ public final class BatchGrader {
     }
     Set<String> flags = new TreeSet<>(IntegrityScan.scan(studentCode.toString()));
     String implementation;
+    List<Path> classpath;
     try {
-      SourceCompiler.compile(src, classes);
+      if (!sources.isEmpty()) {
+        SourceCompiler.compile(src, classes);
+        classpath = List.of(classes);
+      } else {
+        // Notebook cells: evaluated by the kernel's own engine, in the sandbox, so that they
+        // grade exactly as they ran in the notebook; their classes carry the kernel's checks.
+        Path cellClasses = runner.compileCells(cells, base.resolve("cells"));
+        classes = cellClasses;
+        classpath = List.of(cellClasses, ChildJvm.codeSource(Engine.class));
+      }
       implementation = Implementations.findOrderService(classes);
-    } catch (CompilationFailedException | NoImplementationException e) {
+    } catch (CompilationFailedException | NoImplementationException | CellFailureException e) {
       return notGradable(s, hash, e.getMessage(), quiz, flags);
     }
     IsolatedRunner.Outcome outcome =
-        runner.run(
-            new Submission(s.student(), List.of(classes), implementation), base.resolve("scratch"));
+        runner.run(new Submission(s.student(), classpath, implementation), base.resolve("scratch"));
     if (outcome.forgedLines() > 0) {
       flags.add("wrote to the result channel");
     }

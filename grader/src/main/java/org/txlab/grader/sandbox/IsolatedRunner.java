@@ -140,6 +140,89 @@ public final class IsolatedRunner {
         new SuiteReport(submission.name(), ordered), output.toString(), incidents, forged);
   }
 
+  /**
+   * Evaluates a notebook's exercise cells with the kernel's engine in the sandbox, as the kernel
+   * would, and returns the directory with the classes they declared.
+   *
+   * @param cells the cells' sources, in notebook order
+   * @param scratch this step's scratch directory
+   * @return the classes directory
+   * @throws CellFailureException if a cell fails as it would in the notebook
+   * @throws IOException if the child cannot be started
+   */
+  public Path compileCells(List<String> cells, Path scratch)
+      throws IOException, CellFailureException {
+    Files.createDirectories(scratch);
+    Files.writeString(
+        scratch.resolve("cells.json"),
+        new com.google.gson.Gson().toJson(cells),
+        StandardCharsets.UTF_8);
+    List<String> command =
+        sandbox.command(
+            runtime,
+            List.of(),
+            scratch,
+            CellsChild.class.getName(),
+            List.of(Sandbox.WORK + "/cells.json", Sandbox.WORK + "/classes"));
+    Process process = new ProcessBuilder(command).start();
+    String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write((nonce + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // The child died before reading; EOF below says so.
+    }
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    StringBuilder output = new StringBuilder();
+    daemon(() -> readLines(process.getInputStream(), lines));
+    Thread err =
+        daemon(
+            () ->
+                readCapped(
+                    process.getErrorStream(),
+                    output,
+                    new AtomicLong(),
+                    new AtomicBoolean(),
+                    process));
+    try {
+      long deadline = System.nanoTime() + config.testTimeout().toNanos();
+      while (true) {
+        long left = deadline - System.nanoTime();
+        String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+        if (line == null) {
+          throw new CellFailureException(
+              "[CELL_TIMEOUT] the exercise cells did not finish within "
+                  + config.testTimeout().toSeconds()
+                  + " s; a cell that loops or waits forever also hangs in the notebook");
+        }
+        if (line.equals(EOF)) {
+          killTree(process);
+          err.join(5000);
+          throw new CellFailureException(
+              "[CELL_ERROR] evaluating the exercise cells ended the JVM (exit code "
+                  + waitFor(process)
+                  + "); "
+                  + tail(output).lines().findFirst().orElse("no output"));
+        }
+        if (line.equals(nonce + " DONE")) {
+          return scratch.resolve("classes");
+        }
+        if (line.startsWith(nonce + " ERROR ")) {
+          String[] parts = line.substring(nonce.length() + 7).split("\t", 2);
+          throw new CellFailureException(
+              "[CELL_ERROR] exercise cell "
+                  + parts[0]
+                  + " fails, as it does in the notebook: "
+                  + Channel.unescape(parts.length > 1 ? parts[1] : ""));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      killTree(process);
+    }
+  }
+
   private static final class Attempt {
     final Map<String, TestResult> finished = new LinkedHashMap<>();
     final Set<String> running = new LinkedHashSet<>();
@@ -153,7 +236,11 @@ public final class IsolatedRunner {
     Files.createDirectories(scratch);
     List<String> command =
         sandbox.command(
-            runtime, submission.classpath(), scratch, testPackage, submission.implementation());
+            runtime,
+            submission.classpath(),
+            scratch,
+            GradingChild.class.getName(),
+            List.of(testPackage, submission.implementation(), Sandbox.SUBMISSION));
     Process process = new ProcessBuilder(command).start();
     String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
     try (OutputStream stdin = process.getOutputStream()) {

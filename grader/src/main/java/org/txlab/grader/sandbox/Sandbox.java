@@ -13,6 +13,12 @@ import java.util.concurrent.TimeUnit;
  * else a plain JVM with JVM-level limits only.
  */
 public final class Sandbox {
+  /** In a child's arguments, stands for the student's classpath as the child sees it. */
+  public static final String SUBMISSION = "@SUBMISSION@";
+
+  /** In a child's arguments, stands for the scratch directory as the child sees it. */
+  public static final String WORK = "@WORK@";
+
   private static final String NOBODY = "65534";
   private static volatile Boolean bwrapWorks;
 
@@ -51,7 +57,7 @@ public final class Sandbox {
   }
 
   /**
-   * Returns the command that runs {@link GradingChild} for one submission.
+   * Returns the command that runs a grading child for one submission.
    *
    * <p>Inside bubblewrap the grader's jars appear read-only under {@code /txlab/lib}, the student's
    * classes under {@code /txlab/submission/N}, and the scratch directory, the only writable one, at
@@ -60,17 +66,14 @@ public final class Sandbox {
    * @param runtime the grader's own jars or class directories
    * @param submission the student's compiled classes
    * @param scratch the one writable directory: HOME, temp dir and working directory
-   * @param testPackage the hidden tests' package
-   * @param implementation the class under test
+   * @param mainClass the child's main class, from the grader's own classpath
+   * @param args its arguments; {@link #SUBMISSION} and {@link #WORK} in them are replaced by the
+   *     student's classpath and the scratch directory as the child sees them
    * @return the command
    * @throws IOException if the scratch directory cannot be prepared
    */
   public List<String> command(
-      List<Path> runtime,
-      List<Path> submission,
-      Path scratch,
-      String testPackage,
-      String implementation)
+      List<Path> runtime, List<Path> submission, Path scratch, String mainClass, List<String> args)
       throws IOException {
     boolean isolated = isolated();
     List<String> binds = new ArrayList<>();
@@ -105,10 +108,11 @@ public final class Sandbox {
     jvm.add("-Duser.dir=" + work);
     jvm.add("-cp");
     jvm.add(String.join(File.pathSeparator, runtimeInside));
-    jvm.add(GradingChild.class.getName());
-    jvm.add(testPackage);
-    jvm.add(implementation);
-    jvm.add(String.join(File.pathSeparator, submissionInside));
+    jvm.add(mainClass);
+    String submissionPath = String.join(File.pathSeparator, submissionInside);
+    for (String arg : args) {
+      jvm.add(arg.replace(SUBMISSION, submissionPath).replace(WORK, work));
+    }
 
     boolean root = "root".equals(System.getProperty("user.name"));
     List<String> command = new ArrayList<>();

@@ -16,6 +16,17 @@ import org.txlab.placeorder.OrderService;
 public final class Implementations {
   private Implementations() {}
 
+  private static int snippet(String cellClass) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\$JShell\\$(\\d+)").matcher(cellClass);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  /** A class declared in a notebook cell: JShell nests it, static, in a snippet wrapper. */
+  private static boolean isCellClass(Class<?> type) {
+    return Modifier.isStatic(type.getModifiers()) && type.getName().startsWith("REPL.$JShell$");
+  }
+
   /**
    * Finds the one concrete top-level {@link OrderService} with a constructor taking a {@link
    * ConnectionSource}; a class named {@code PlaceOrder} wins if there are several.
@@ -48,7 +59,7 @@ public final class Implementations {
           if (OrderService.class.isAssignableFrom(type)
               && !type.isInterface()
               && !Modifier.isAbstract(type.getModifiers())
-              && !type.isMemberClass()
+              && (!type.isMemberClass() || isCellClass(type))
               && !type.isLocalClass()
               && !type.isAnonymousClass()) {
             type.getDeclaredConstructor(ConnectionSource.class);
@@ -62,7 +73,18 @@ public final class Implementations {
     if (found.size() == 1) {
       return found.get(0);
     }
-    List<String> named = found.stream().filter(n -> n.endsWith("PlaceOrder")).toList();
+    if (!found.isEmpty() && found.stream().allMatch(n -> n.startsWith("REPL.$JShell$"))) {
+      // A notebook that declares the class in several cells: as in the kernel, the last wins.
+      return found.stream().max(java.util.Comparator.comparingInt(Implementations::snippet)).get();
+    }
+    List<String> named =
+        found.stream()
+            .filter(
+                n ->
+                    n.endsWith(".PlaceOrder")
+                        || n.endsWith("$PlaceOrder")
+                        || n.equals("PlaceOrder"))
+            .toList();
     if (named.size() == 1) {
       return named.get(0);
     }

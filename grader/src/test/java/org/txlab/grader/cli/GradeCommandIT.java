@@ -39,6 +39,11 @@ class GradeCommandIT {
     assertThat(gradebook.get(10))
         .startsWith("nora,0,,0,")
         .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
+    assertThat(gradebook.get(11))
+        .as("a notebook whose exercise cell fails in the kernel fails the same way when graded")
+        .isEqualTo(
+            "oli,0,0,0,\"not gradable: [CELL_ERROR] exercise cell 1 fails, as it does in the"
+                + " notebook: CompilationError: line 23: ';' expected\"");
     assertThat(gradebook.subList(0, 10))
         .containsExactly(
             "student,place-order (25),quiz (12),total,status",
@@ -76,7 +81,7 @@ class GradeCommandIT {
     Run second = run("grade", in.toString(), "--out", out.toString());
 
     assertThat(second.code()).isZero();
-    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(9);
+    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(10);
     assertThat(second.out()).containsPattern("carla +12/25 +\\d");
   }
 

@@ -139,6 +139,45 @@ class ReleaseIT {
   }
 
   @Test
+  void aNotebookMadeFromTheReleaseWithTheReferenceSolutionGradesFullMarks() throws Exception {
+    String name = "02-sqlite-transaction.ipynb";
+    JsonObject student =
+        JsonParser.parseString(Files.readString(release.resolve("notebooks/" + name)))
+            .getAsJsonObject();
+    JsonObject instructor =
+        JsonParser.parseString(Files.readString(REPO.resolve("notebooks/" + name)))
+            .getAsJsonObject();
+    JsonElement reference = null;
+    for (JsonElement c : instructor.getAsJsonArray("cells")) {
+      if (c.getAsJsonObject().toString().contains("\"exercise\"")) {
+        reference = c.getAsJsonObject().get("source");
+      }
+    }
+    assertThat(reference).as("the exercise cell of the instructor's " + name).isNotNull();
+    for (JsonElement c : student.getAsJsonArray("cells")) {
+      if (c.getAsJsonObject().toString().contains("\"exercise\"")) {
+        assertThat(c.getAsJsonObject().get("source").toString()).contains("TODO(place-order)");
+        c.getAsJsonObject().add("source", reference);
+      }
+    }
+    Path submissions = Files.createDirectories(dir.resolve("class"));
+    Files.writeString(submissions.resolve("student.ipynb"), student.toString());
+    Path out = dir.resolve("graded");
+
+    int code =
+        org.txlab.grader.cli.Main.run(
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            "grade",
+            submissions.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(code).isZero();
+    assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1)).startsWith("student,25,");
+  }
+
+  @Test
   void itsPublicChecksCompileAndFailOnTheStarter() throws Exception {
     Process mvn =
         new ProcessBuilder("mvn", "-o", "-B", "-q", "-pl", "exercises", "-am", "test")

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -78,10 +79,17 @@ class MaliciousIT {
     Path together = Files.createDirectories(dir.resolve("together"));
     Files.createDirectories(together.resolve("honest"));
     Files.copy(REFERENCE, together.resolve("honest/PlaceOrder.java"));
-    try (Stream<Path> fixtures = Files.list(FIXTURES)) {
-      for (Path f : fixtures.toList()) {
-        copyTree(f, together.resolve(f.getFileName()));
-      }
+    String reference = Files.readString(REFERENCE);
+    String attacked =
+        reference.replace(
+            "    // BEGIN SOLUTION place-order: implement placeOrder\n",
+            "    // BEGIN SOLUTION place-order: implement placeOrder\n"
+                + "    if (quantity == 3) {\n      Attack.run();\n    }\n");
+    assertThat(attacked).as("the attack call was woven into the reference").isNotEqualTo(reference);
+    for (Path f : fixtures()) {
+      Path submission = together.resolve(f.getFileName().toString());
+      copyTree(f, submission);
+      Files.writeString(submission.resolve("PlaceOrder.java"), attacked);
     }
 
     Map<String, StudentResult> aloneResults = grade(dir.resolve("alone"), dir.resolve("out-alone"));
@@ -93,10 +101,10 @@ class MaliciousIT {
         .ignoringFields("millis")
         .isEqualTo(aloneResults.get("honest").report().results());
     assertThat(results.get("honest").points()).as("the honest student's points").isEqualTo(25);
-    try (Stream<Path> fixtures = Files.list(FIXTURES)) {
-      for (Path f : fixtures.toList()) {
+    {
+      for (Path f : fixtures()) {
         String name = f.getFileName().toString();
-        String source = Files.readString(f.resolve("PlaceOrder.java"));
+        String source = Files.readString(f.resolve("Attack.java"));
         String points = header(source, "expect-points");
         String sign = header(source, "expect-sign");
         StudentResult r = results.get(name);
@@ -120,6 +128,12 @@ class MaliciousIT {
     assertThat(ProcessHandle.allProcesses().filter(MaliciousIT::isLeftoverSleep).count())
         .as("processes left running by the fork bomb")
         .isZero();
+  }
+
+  private static List<Path> fixtures() throws IOException {
+    try (Stream<Path> list = Files.list(FIXTURES)) {
+      return list.filter(Files::isDirectory).sorted().toList();
+    }
   }
 
   private static boolean isLeftoverSleep(ProcessHandle p) {

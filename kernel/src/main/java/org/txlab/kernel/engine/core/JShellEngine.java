@@ -1,0 +1,335 @@
+package org.txlab.kernel.engine.core;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import org.txlab.kernel.engine.CellOutput;
+import org.txlab.kernel.engine.Completeness;
+import org.txlab.kernel.engine.Completion;
+import org.txlab.kernel.engine.Engine;
+import org.txlab.kernel.engine.EngineConfig;
+import org.txlab.kernel.engine.EvalError;
+import org.txlab.kernel.engine.EvalResult;
+
+/** The {@link Engine}: one JShell with an in-process execution control. */
+final class JShellEngine implements Engine {
+
+  private final EngineConfig config;
+  private final CellClassLoader loader;
+  private final CellRunner runner;
+  private final CellExecutionControl control;
+  private final JShell shell;
+  private final SourceCodeAnalysis analysis;
+  private final Magics magics;
+  private final DriverRegistry drivers = new DriverRegistry();
+  private final Map<String, Tracebacks.Origin> origins = new ConcurrentHashMap<>();
+  private int cellNumber;
+  private CellSink sink;
+
+  JShellEngine(EngineConfig config) {
+    CellScope.installStreams();
+    this.config = config;
+    this.loader = new CellClassLoader(JShellEngine.class.getClassLoader());
+    this.runner = new CellRunner(config.interruptGrace(), config.stopGrace(), loader);
+    CellLoaderDelegate delegate = new CellLoaderDelegate(loader, drivers::registerFrom);
+    this.control = new CellExecutionControl(delegate, runner);
+    this.shell =
+        JShell.builder()
+            .executionEngine(new InProcessProvider(control), Map.of())
+            .out(new PrintStream(PrintStream.nullOutputStream()))
+            .err(new PrintStream(PrintStream.nullOutputStream()))
+            .build();
+    this.analysis = shell.sourceCodeAnalysis();
+    // The compiler needs this JVM's classpath; the cell class loader already sees it (parent).
+    delegate.compilerOnly(() -> shell.addToClasspath(Classpath.forCells()));
+    this.magics = new Magics(this, config.mavenRepository());
+    if (!config.classpath().isEmpty()) {
+      addToClasspath(config.classpath());
+    }
+    EvalResult startup = eval(String.join("\n", config.startupImports()));
+    if (!startup.ok()) {
+      throw new IllegalStateException(
+          "startup imports failed: " + startup.error().orElseThrow().traceback());
+    }
+    cellNumber = 0;
+  }
+
+  @Override
+  public synchronized EvalResult eval(String cell, CellOutput out) {
+    int number = ++cellNumber;
+    CellSink sink = new CellSink(out);
+    this.sink = sink;
+    runner.beginCell("cell-" + number, sink);
+    try {
+      Outcome outcome = new Outcome();
+      for (Magics.Segment segment : Magics.segments(cell)) {
+        if (!evalSegment(segment, cell, number, sink, outcome)) {
+          break;
+        }
+      }
+      return new EvalResult(
+          Optional.ofNullable(outcome.value),
+          outcome.hasValue,
+          sink.displays(),
+          sink.stdoutText(),
+          sink.stderrText(),
+          Optional.ofNullable(outcome.error));
+    } finally {
+      runner.endCell();
+    }
+  }
+
+  /** What the cell has produced so far. */
+  private static final class Outcome {
+    Object value;
+    boolean hasValue;
+    EvalError error;
+  }
+
+  private boolean evalSegment(
+      Magics.Segment segment, String cell, int number, CellSink sink, Outcome outcome) {
+    outcome.value = null;
+    outcome.hasValue = false;
+    if (runner.interruptPending()) {
+      outcome.error = interrupted();
+      return false;
+    }
+    if (segment.magic() != null) {
+      try {
+        magics.run(segment, sink);
+      } catch (Magics.MagicException e) {
+        outcome.error =
+            new EvalError(
+                EvalError.Kind.MAGIC,
+                e.code(),
+                e.getMessage(),
+                List.of(e.getMessage()),
+                segment.line());
+        return false;
+      } catch (CellRunner.InterruptedForStop e) {
+        outcome.error = interrupted();
+        return false;
+      } catch (Magics.CellFailed e) {
+        outcome.error = e.error();
+        return false;
+      }
+      if (runner.outcome() != CellRunner.Outcome.NONE) {
+        outcome.error = interrupted();
+        return false;
+      }
+      return true;
+    }
+    return evalJava(segment.text(), segment.offset(), cell, number, outcome);
+  }
+
+  /** Evaluates Java source that starts at {@code offset} of {@code cell}. */
+  boolean evalJava(String code, int offset, String cell, int number, Outcome outcome) {
+    for (CellSource.Piece piece : CellSource.split(analysis, code, offset, cell)) {
+      if (runner.interruptPending()) {
+        outcome.error = interrupted();
+        return false;
+      }
+      control.takeLastValue();
+      List<SnippetEvent> events = shell.eval(piece.source());
+      SnippetEvent main = null;
+      for (SnippetEvent e : events) {
+        if (e.causeSnippet() == null) {
+          main = e;
+          origins.put(e.snippet().id(), new Tracebacks.Origin(number, piece.codeLine()));
+        }
+      }
+      if (runner.outcome() != CellRunner.Outcome.NONE) {
+        outcome.error = interrupted();
+        return false;
+      }
+      if (main == null) {
+        continue;
+      }
+      if (main.status() == Snippet.Status.REJECTED) {
+        outcome.error =
+            Tracebacks.compile(
+                shell.diagnostics(main.snippet()).toList(), piece.source(), piece.line());
+        return false;
+      }
+      if (main.exception() instanceof UnresolvedReferenceException u) {
+        outcome.error = unresolved(u.getSnippet());
+        return false;
+      }
+      if (main.exception() != null) {
+        outcome.error = Tracebacks.runtime(main.exception(), origins, number);
+        return false;
+      }
+      if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
+          || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        sink.stderr(
+            "Note: "
+                + describe(main.snippet())
+                + " cannot be used until "
+                + missing(main.snippet())
+                + " is declared.\n");
+      }
+      outcome.hasValue = hasValue(main.snippet());
+      outcome.value = outcome.hasValue ? control.takeLastValue() : null;
+    }
+    return true;
+  }
+
+  private EvalError unresolved(DeclarationSnippet snippet) {
+    String message =
+        describe(snippet) + " cannot be used until " + missing(snippet) + " is declared";
+    return new EvalError(
+        EvalError.Kind.RUNTIME,
+        "UnresolvedReference",
+        message,
+        List.of("UnresolvedReference: " + message),
+        0);
+  }
+
+  private static String describe(Snippet snippet) {
+    return snippet instanceof DeclarationSnippet d ? d.name() : snippet.source().strip();
+  }
+
+  private String missing(Snippet snippet) {
+    List<String> names =
+        snippet instanceof DeclarationSnippet d
+            ? shell.unresolvedDependencies(d).toList()
+            : List.of();
+    return names.isEmpty() ? "what it refers to" : String.join(", ", names);
+  }
+
+  private static boolean hasValue(Snippet snippet) {
+    return snippet.kind() == Snippet.Kind.EXPRESSION
+        || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+  }
+
+  private EvalError interrupted() {
+    boolean abandoned = runner.outcome() == CellRunner.Outcome.ABANDONED;
+    String message =
+        abandoned
+            ? "the cell was interrupted but a thread of it did not stop and is still running;"
+                + " restart the kernel to free it"
+            : "the cell was interrupted";
+    return new EvalError(
+        EvalError.Kind.INTERRUPTED, "CellInterrupted", message, List.of(message), 0);
+  }
+
+  /** Evaluates a whole file's Java source for {@code %load}, as part of the current cell. */
+  EvalError evalFile(String source) {
+    Outcome outcome = new Outcome();
+    evalJava(source, 0, source, cellNumber, outcome);
+    return outcome.error;
+  }
+
+  Object runInCell(java.util.concurrent.Callable<Object> code)
+      throws java.util.concurrent.ExecutionException, CellRunner.InterruptedForStop {
+    return runner.run(code);
+  }
+
+  ClassLoader cellLoader() {
+    return loader;
+  }
+
+  @Override
+  public void interrupt() {
+    runner.interrupt();
+  }
+
+  @Override
+  public synchronized void addToClasspath(List<Path> paths) {
+    for (Path p : paths) {
+      shell.addToClasspath(p.toAbsolutePath().toString());
+    }
+  }
+
+  @Override
+  public Completion complete(String cell, int cursor) {
+    Region r = region(cell, cursor);
+    int[] anchor = new int[1];
+    List<String> matches =
+        analysis.completionSuggestions(r.text, cursor - r.start, anchor).stream()
+            .map(SourceCodeAnalysis.Suggestion::continuation)
+            .distinct()
+            .toList();
+    return new Completion(matches, r.start + anchor[0], cursor);
+  }
+
+  @Override
+  public Optional<String> inspect(String cell, int cursor, boolean detail) {
+    Region r = region(cell, cursor);
+    StringBuilder text = new StringBuilder();
+    for (SourceCodeAnalysis.Documentation d :
+        analysis.documentation(r.text, cursor - r.start, detail)) {
+      text.append(d.signature()).append('\n');
+      if (detail && d.javadoc() != null) {
+        text.append(d.javadoc()).append('\n');
+      }
+    }
+    return text.length() == 0 ? Optional.empty() : Optional.of(text.toString());
+  }
+
+  private record Region(String text, int start) {}
+
+  /** The snippet of {@code cell} around {@code cursor}, from its start to the cursor's line end. */
+  private Region region(String cell, int cursor) {
+    String java = Magics.blankMagicLines(cell);
+    int cut = Math.max(0, Math.min(cursor, java.length()));
+    int start = 0;
+    for (CellSource.Piece p : CellSource.split(analysis, java.substring(0, cut), 0, java)) {
+      if (p.offset() <= cut) {
+        start = p.offset();
+      }
+    }
+    return new Region(java.substring(start, cut), start);
+  }
+
+  @Override
+  public Completeness isComplete(String cell) {
+    if (cell.strip().startsWith("%%")) {
+      return new Completeness(Completeness.Status.COMPLETE, "");
+    }
+    String remaining = Magics.blankMagicLines(cell);
+    while (true) {
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+      switch (info.completeness()) {
+        case EMPTY:
+          return new Completeness(Completeness.Status.COMPLETE, "");
+        case COMPLETE:
+        case COMPLETE_WITH_SEMI:
+          remaining = info.remaining();
+          if (remaining.isBlank()) {
+            return new Completeness(Completeness.Status.COMPLETE, "");
+          }
+          break;
+        case DEFINITELY_INCOMPLETE:
+        case CONSIDERED_INCOMPLETE:
+          return new Completeness(Completeness.Status.INCOMPLETE, "    ");
+        default:
+          return new Completeness(Completeness.Status.INVALID, "");
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+    shell.close();
+  }
+
+  EngineConfig config() {
+    return config;
+  }
+
+  @Override
+  public Map<String, byte[]> cellClasses() {
+    return loader.declaredClasses();
+  }
+}

@@ -1,0 +1,2 @@
+/** Installs and removes the {@code txlab-java} kernelspec, with an AppCDS archive. */
+package org.txlab.kernel.install;

@@ -1,0 +1,98 @@
+package org.txlab.kernel.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DisplayTests {
+
+  private static Engine engine;
+
+  @BeforeAll
+  static void start() {
+    engine = Engine.create(EngineConfig.defaults());
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+  }
+
+  @Test
+  void sqliteWorksInACellWithoutSetup(@TempDir Path dir) {
+    String url = "jdbc:sqlite:" + dir.resolve("shop.db");
+    EvalResult r =
+        engine.eval(
+            "Connection c = DriverManager.getConnection(\""
+                + url
+                + "\");\n"
+                + "c.createStatement().execute(\"create table p(id int, name text)\");\n"
+                + "c.createStatement().execute(\"insert into p values (1, 'pen'), (2, 'ink')\");\n"
+                + "ResultSet rs = c.createStatement().executeQuery(\"select count(*) from p\");\n"
+                + "rs.next();\n"
+                + "rs.getInt(1)");
+    assertThat(r.error()).isEmpty();
+    assertThat(r.value()).contains(2);
+  }
+
+  @Test
+  void displayOfAResultSetIsAnHtmlTable(@TempDir Path dir) {
+    String url = "jdbc:sqlite:" + dir.resolve("t.db");
+    EvalResult r =
+        engine.eval(
+            "try (Connection c = DriverManager.getConnection(\""
+                + url
+                + "\")) {\n"
+                + "  c.createStatement().execute(\"create table t(id int, name text)\");\n"
+                + "  c.createStatement().execute(\"insert into t values (7, 'seven')\");\n"
+                + "  display(c.createStatement().executeQuery(\"select * from t\"));\n"
+                + "}");
+    assertThat(r.error()).isEmpty();
+    assertThat(r.displays()).hasSize(1);
+    MimeBundle table = r.displays().get(0);
+    assertThat(table.data().get("text/html")).contains("<table").contains("seven");
+    assertThat(table.text()).contains("seven");
+  }
+
+  @Test
+  void aListOfRecordsAsLastExpressionRendersAsATable() {
+    EvalResult r =
+        engine.eval("record Item(String name, int qty) {}\nList.of(new Item(\"pen\", 3))");
+    MimeBundle bundle = Displays.bundle(r.value().orElseThrow());
+    assertThat(bundle.data().get("text/html")).contains("<table").contains("pen");
+  }
+
+  @Test
+  void htmlMarkdownAndImageHelpersEmitTheirMimeTypes() {
+    EvalResult r =
+        engine.eval(
+            "display(html(\"<b>bold</b>\"));\n"
+                + "display(markdown(\"# Title\"));\n"
+                + "var img = new java.awt.image.BufferedImage(2, 2,"
+                + " java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
+                + "display(image(img));\n"
+                + "display(\"plain\");");
+    assertThat(r.error()).isEmpty();
+    assertThat(r.displays())
+        .extracting(b -> b.data().keySet().iterator().next())
+        .containsExactly("text/html", "text/markdown", "image/png", "text/plain");
+    assertThat(r.displays().get(2).data().get("image/png")).startsWith("iVBOR");
+  }
+
+  @Test
+  void renderAsLastExpressionIsTheValue() {
+    EvalResult r = engine.eval("render(html(\"<i>x</i>\"), \"text/html\")");
+    assertThat(r.value()).get().isInstanceOf(MimeBundle.class);
+    assertThat(((MimeBundle) r.value().orElseThrow()).data()).containsOnlyKeys("text/html");
+  }
+
+  @Test
+  void theCourseLibraryIsImported() {
+    EvalResult r = engine.eval("Tables.class.getName()");
+    assertThat(r.value()).contains("org.txlab.course.Tables");
+  }
+}
