@@ -43,7 +43,16 @@ class BinderIT {
     Files.createDirectories(repo);
     // The temp dir is root's 0700 directory: let the user reach its own home inside it.
     run(List.of("chmod", "755", dir.toString()), 30);
-    run(List.of("useradd", "--no-create-home", "--home-dir", home.toString(), "--shell", "/bin/bash", user), 30);
+    run(
+        List.of(
+            "useradd",
+            "--no-create-home",
+            "--home-dir",
+            home.toString(),
+            "--shell",
+            "/bin/bash",
+            user),
+        30);
     String files = run(List.of("git", "-C", REPO.toString(), "ls-files", "-z"), 60);
     for (String f : files.split("\0")) {
       Path from = REPO.resolve(f);
@@ -79,26 +88,38 @@ class BinderIT {
         .exists();
     Path out = home.resolve("out");
     asUser(
-        "mkdir -p " + out + " && /usr/bin/jupyter nbconvert --to notebook --execute"
+        "mkdir -p "
+            + out
+            + " && /usr/bin/jupyter nbconvert --to notebook --execute"
             + " --ExecutePreprocessor.kernel_name=txlab-java --ExecutePreprocessor.timeout=120"
-            + " --output-dir " + out + " notebooks/01-flat-files.ipynb",
+            + " --output-dir "
+            + out
+            + " notebooks/01-flat-files.ipynb",
         600);
     String executed = Files.readString(out.resolve("01-flat-files.ipynb"), StandardCharsets.UTF_8);
-    assertThat(executed).contains("\"output_type\": \"execute_result\"").contains("between-appends");
+    assertThat(executed)
+        .contains("\"output_type\": \"execute_result\"")
+        .contains("between-appends");
   }
 
   /** Runs a shell command as the throwaway user, in the repository copy, with a clean env. */
   private static String asUser(String command, long timeoutSeconds) throws Exception {
     return run(
         List.of(
-            "runuser", "-u", user, "--",
-            "env", "-i",
+            "runuser",
+            "-u",
+            user,
+            "--",
+            "env",
+            "-i",
             "HOME=" + home,
             "USER=" + user,
             "PATH=/usr/local/bin:/usr/bin:/bin",
             "LANG=C.UTF-8",
             "JAVA_HOME=" + System.getProperty("java.home"),
-            "bash", "-c", "cd " + repo + " && " + command),
+            "bash",
+            "-c",
+            "cd " + repo + " && " + command),
         timeoutSeconds);
   }
 
@@ -120,7 +141,9 @@ class BinderIT {
     }
     String out = Files.readString(log, StandardCharsets.UTF_8);
     if (!lenient) {
-      assertThat(done).as("%s finished within %d s; output:%n%s", command, timeoutSeconds, out).isTrue();
+      assertThat(done)
+          .as("%s finished within %d s; output:%n%s", command, timeoutSeconds, out)
+          .isTrue();
       assertThat(p.exitValue()).as("%s exit code; output:%n%s", command, out).isZero();
     }
     return out;
