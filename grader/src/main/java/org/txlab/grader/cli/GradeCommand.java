@@ -87,6 +87,8 @@ final class GradeCommand implements Callable<Integer> {
     if (!warning.isEmpty()) {
       stderr.println(warning);
     }
+    // Absolute from here on: javac reports absolute paths, and messages should too.
+    out = out.toAbsolutePath().normalize();
     Path work = out.resolve(".work");
     List<StudentSubmission> submissions;
     try {

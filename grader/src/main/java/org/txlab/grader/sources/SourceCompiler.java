@@ -75,7 +75,10 @@ public final class SourceCompiler {
             String file =
                 d.getSource() == null
                     ? "?"
-                    : sourceDir.relativize(Path.of(d.getSource().toUri())).toString();
+                    : sourceDir
+                        .toAbsolutePath()
+                        .relativize(Path.of(d.getSource().toUri()))
+                        .toString();
             out.append(file)
                 .append(':')
                 .append(d.getLineNumber())

@@ -76,7 +76,9 @@ class StarterTests {
     Path src = Files.createDirectories(dir.resolve("src"));
     Files.writeString(src.resolve("Broken.java"), "class Broken {\n  int x = ;\n}\n");
 
-    assertThatThrownBy(() -> SourceCompiler.compile(src, dir.resolve("classes")))
+    // A relative source folder, as the CLI gets it from the command line.
+    Path relative = Path.of("").toAbsolutePath().relativize(src);
+    assertThatThrownBy(() -> SourceCompiler.compile(relative, dir.resolve("classes")))
         .isInstanceOf(CompilationFailedException.class)
         .hasMessageStartingWith("[COMPILE]")
         .hasMessageContaining("Broken.java:2: error:");
