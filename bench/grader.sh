@@ -14,7 +14,7 @@ B=${2:-5}
 mvn -B -ntp -q install -DskipTests
 jar=$(ls "$PWD"/grader/target/grader-*.jar | head -n 1)
 work=$(mktemp -d /tmp/txlab-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 now() { date +%s.%N; }
@@ -40,7 +40,7 @@ t0=$(now)
 java -jar "$jar" grade "$work/class" --out "$work/out" --jobs 2 > "$work/class.log" 2>&1
 t1=$(now)
 total=$(calc "$t1 - $t0")
-per=$(cat "$work"/out/.state/*.json | grep -o '"millis": [0-9]*' | awk '{print $2 / 1000}' | median)
+per=$(python3 -c 'import json, sys; [print(json.load(open(f))["millis"] / 1000) for f in sys.argv[1:]]' "$work"/out/.state/*.json | median)
 echo "txlab: $N submissions in $total s; per-submission median (one at a time within the batch) $per s"
 
 echo "== baseline: Maven project per submission, mvn -o -q test, $B submissions =="
@@ -50,7 +50,7 @@ cp -r grader/src/main/java/org/txlab/grader/hidden grader/src/main/java/org/txla
 rm -f "$base/src/test/java/org/txlab/grader/suite/SuiteRunner.java"
 mkdir -p "$base/src/test/resources/org/txlab/grader"
 cp grader/src/main/resources/org/txlab/grader/feedback.properties "$base/src/test/resources/org/txlab/grader/"
-version=$(mvn -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null || echo 0.1.0-SNAPSHOT)
+version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
 cat > "$base/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
 <groupId>bench</groupId><artifactId>baseline</artifactId><version>1</version>
@@ -60,8 +60,12 @@ cat > "$base/pom.xml" <<POM
 <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>5.14.4</version><scope>test</scope></dependency>
 <dependency><groupId>org.assertj</groupId><artifactId>assertj-core</artifactId><version>3.27.7</version><scope>test</scope></dependency>
 </dependencies>
-<build><plugins><plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version>
-<configuration><includes><include>**/*Checks.java</include></includes><testFailureIgnore>true</testFailureIgnore></configuration></plugin></plugins></build>
+<build><plugins>
+<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version>
+<configuration><includes><include>**/*Checks.java</include></includes><testFailureIgnore>true</testFailureIgnore></configuration></plugin>
+</plugins></build>
 </project>
 POM
 times=()
@@ -71,8 +75,15 @@ for i in $(seq 1 "$B"); do
   cp "$work/class/s$i/PlaceOrder.java" "$base/src/main/java/"
   printf 'txlab.submission.classpath=%s\ntxlab.submission.implementation=org.txlab.exercises.PlaceOrder\n' "$base/target/classes" > "$base/src/test/resources/junit-platform.properties"
   t0=$(now)
-  (cd "$base" && mvn -o -q -B test > /dev/null 2>&1) || true
+  (cd "$base" && mvn -o -q -B test > "$work/baseline-$i.log" 2>&1) || true
   t1=$(now)
+  # A baseline that did not run the hidden tests would make the ratio meaningless: check it did.
+  ran=$( (cat "$base"/target/surefire-reports/*.txt 2>/dev/null || true) | (grep -o 'Tests run: [0-9]*' || true) | awk '{s += $3} END {print s + 0}')
+  if [ "$ran" -lt 15 ]; then
+    echo "baseline run $i ran $ran hidden tests, expected 15; its log:" >&2
+    tail -20 "$work/baseline-$i.log" >&2
+    exit 1
+  fi
   times+=("$(calc "$t1 - $t0")")
 done
 bmed=$(printf '%s\n' "${times[@]}" | median)

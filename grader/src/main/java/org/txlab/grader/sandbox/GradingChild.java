@@ -19,10 +19,10 @@ import org.txlab.grader.suite.SuiteRunner;
 /**
  * The disposable child JVM that runs hidden tests against one submission.
  *
- * <p>Arguments: {@code <test package> <implementation> <classpath>}; stdin: the nonce, then the
- * unique ids of the tests to run, one a line, then an empty line. It reads all of stdin before any
- * student class loads, moves {@code System.out} to fd 2, reports on fd 1 and halts when done, so no
- * student thread outlives the run.
+ * <p>Arguments: {@code <test package> <implementation> <classpath> [parallel|sequential]}; stdin:
+ * the nonce, then the unique ids of the tests to run, one a line, then an empty line. It reads all
+ * of stdin before any student class loads, moves {@code System.out} to fd 2, reports on fd 1 and
+ * halts when done, so no student thread outlives the run.
  */
 public final class GradingChild {
   private GradingChild() {}
@@ -44,7 +44,7 @@ public final class GradingChild {
     PrintStream channel =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
-    SuiteRunner runner = new SuiteRunner(args[0], false);
+    SuiteRunner runner = new SuiteRunner(args[0], args.length > 3 && args[3].equals("parallel"));
     Set<String> wanted = Set.copyOf(ids);
     List<PlannedTest> tests =
         runner.plan().stream().filter(t -> wanted.contains(t.uniqueId())).toList();

@@ -100,6 +100,9 @@ public final class IsolatedRunner {
     StringBuilder output = new StringBuilder();
     int forged = 0;
     long deadline = System.nanoTime() + config.submissionTimeout().toNanos();
+    // The first JVM runs two test classes at a time (child-JVM starts overlap); after any death
+    // the rest run one test at a time.
+    boolean parallel = true;
     for (int attempt = 1; !remaining.isEmpty(); attempt++) {
       if (System.nanoTime() > deadline) {
         for (PlannedTest t : remaining) {
@@ -115,13 +118,20 @@ public final class IsolatedRunner {
         }
         break;
       }
-      Attempt a = attempt(submission, remaining, scratchRoot.resolve("run-" + attempt), output);
+      Attempt a =
+          attempt(submission, remaining, scratchRoot.resolve("run-" + attempt), output, parallel);
       forged += a.forged;
       for (Map.Entry<String, TestResult> e : a.finished.entrySet()) {
         results.put(e.getKey(), e.getValue());
       }
       remaining.removeIf(t -> results.containsKey(t.uniqueId()));
       if (!remaining.isEmpty()) {
+        if (parallel && a.running.size() > 1) {
+          // Two tests ran when the JVM died: which one caused it is unknown, so charge neither
+          // and rerun the rest one at a time, where a death names its test.
+          parallel = false;
+          continue;
+        }
         PlannedTest victim =
             remaining.stream()
                 .filter(t -> a.running.contains(t.uniqueId()))
@@ -130,6 +140,7 @@ public final class IsolatedRunner {
         incidents.add(a.reason + " during '" + victim.title() + "'");
         results.put(victim.uniqueId(), SuiteRunner.result(victim, false, a.reason, 0));
         remaining.remove(victim);
+        parallel = false;
       }
     }
     List<TestResult> ordered = new ArrayList<>();
@@ -231,7 +242,11 @@ public final class IsolatedRunner {
   }
 
   private Attempt attempt(
-      Submission submission, List<PlannedTest> tests, Path scratch, StringBuilder output)
+      Submission submission,
+      List<PlannedTest> tests,
+      Path scratch,
+      StringBuilder output,
+      boolean parallel)
       throws IOException {
     Files.createDirectories(scratch);
     List<String> command =
@@ -240,7 +255,11 @@ public final class IsolatedRunner {
             submission.classpath(),
             scratch,
             GradingChild.class.getName(),
-            List.of(testPackage, submission.implementation(), Sandbox.SUBMISSION));
+            List.of(
+                testPackage,
+                submission.implementation(),
+                Sandbox.SUBMISSION,
+                parallel ? "parallel" : "sequential"));
     Process process = new ProcessBuilder(command).start();
     String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
     try (OutputStream stdin = process.getOutputStream()) {
