@@ -20,6 +20,26 @@ public final class Sandbox {
   public static final String WORK = "@WORK@";
 
   private static final String NOBODY = "65534";
+
+  /** The host system a child sees: {@code /usr} read-only, and the merged-/usr links to it. */
+  private static final List<String> SYSTEM =
+      List.of(
+          "--ro-bind",
+          "/usr",
+          "/usr",
+          "--symlink",
+          "usr/lib",
+          "/lib",
+          "--symlink",
+          "usr/lib64",
+          "/lib64",
+          "--symlink",
+          "usr/bin",
+          "/bin",
+          "--symlink",
+          "usr/sbin",
+          "/sbin");
+
   private static volatile Boolean bwrapWorks;
 
   private final SandboxConfig config;
@@ -136,6 +156,7 @@ public final class Sandbox {
     } else {
       command.add("--unshare-all");
     }
+    command.addAll(SYSTEM);
     command.addAll(
         List.of(
             "--die-with-parent",
@@ -147,21 +168,6 @@ public final class Sandbox {
             "--setenv",
             "HOME",
             work,
-            "--ro-bind",
-            "/usr",
-            "/usr",
-            "--symlink",
-            "usr/lib",
-            "/lib",
-            "--symlink",
-            "usr/lib64",
-            "/lib64",
-            "--symlink",
-            "usr/bin",
-            "/bin",
-            "--symlink",
-            "usr/sbin",
-            "/sbin",
             "--ro-bind",
             "/etc",
             "/etc",
@@ -245,22 +251,8 @@ public final class Sandbox {
         List<String> probe = new ArrayList<>();
         probe.add("bwrap");
         probe.add(root ? "--unshare-net" : "--unshare-all");
-        probe.addAll(
-            List.of(
-                "--die-with-parent",
-                "--ro-bind",
-                "/usr",
-                "/usr",
-                "--symlink",
-                "usr/lib",
-                "/lib",
-                "--symlink",
-                "usr/lib64",
-                "/lib64",
-                "--symlink",
-                "usr/bin",
-                "/bin",
-                "--"));
+        probe.addAll(SYSTEM);
+        probe.addAll(List.of("--die-with-parent", "--"));
         if (root) {
           probe.addAll(
               List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
