@@ -65,31 +65,38 @@ final class Summary {
         bins[b]++;
       }
     }
-    int top = 1;
+    int most = 1;
     for (int b : bins) {
-      top = Math.max(top, b);
+      most = Math.max(most, b);
     }
     int w = 40;
     int height = 160;
+    int top = 18;
     StringBuilder svg =
         new StringBuilder("<svg role=\"img\" aria-label=\"score distribution\" width=\"")
             .append(BINS * w + 20)
             .append("\" height=\"")
-            .append(height + 40)
+            .append(height + top + 30)
             .append("\">");
     for (int i = 0; i < BINS; i++) {
-      int bar = bins[i] * height / top;
+      int bar = bins[i] * height / most;
       int x = 10 + i * w;
-      svg.append("<rect x=\"").append(x).append("\" y=\"").append(height - bar + 10);
+      svg.append("<rect x=\"").append(x).append("\" y=\"").append(top + height - bar);
       svg.append("\" width=\"").append(w - 6).append("\" height=\"").append(bar);
       svg.append("\" fill=\"#3b6ea5\"><title>").append(bins[i]).append("</title></rect>");
-      svg.append("<text x=\"").append(x).append("\" y=\"").append(height + 28);
-      svg.append("\" font-size=\"11\">").append(i * 100 / BINS).append("%</text>");
+      svg.append("<text x=\"").append(x).append("\" y=\"").append(top + height + 16);
+      svg.append("\" font-size=\"10\">")
+          .append(i * 100 / BINS)
+          .append(i == BINS - 1 ? "–100" : "–" + ((i + 1) * 100 / BINS - 1))
+          .append("</text>");
       if (bins[i] > 0) {
-        svg.append("<text x=\"").append(x + 8).append("\" y=\"").append(height - bar + 6);
+        svg.append("<text x=\"").append(x + 8).append("\" y=\"").append(top + height - bar - 4);
         svg.append("\" font-size=\"11\">").append(bins[i]).append("</text>");
       }
     }
-    return svg.append("</svg>\n").toString();
+    return svg.append(
+            "</svg>\n<p>Percent of the place-order points; the bar's number is how many"
+                + " students.</p>\n")
+        .toString();
   }
 }
