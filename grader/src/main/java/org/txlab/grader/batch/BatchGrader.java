@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.txlab.course.ChildJvm;
 import org.txlab.grader.intake.BadSubmissionException;
+import org.txlab.grader.intake.Intake;
 import org.txlab.grader.intake.IntegrityScan;
 import org.txlab.grader.intake.StudentSubmission;
 import org.txlab.grader.sandbox.CellFailureException;
@@ -175,9 +176,9 @@ public final class BatchGrader {
     Path base = work.resolve(s.student());
     Path src = base.resolve("src");
     Path classes = base.resolve("classes");
-    clean(src);
-    clean(classes);
-    clean(base.resolve("cells"));
+    Intake.clean(src);
+    Intake.clean(classes);
+    Intake.clean(base.resolve("cells"));
     Files.createDirectories(src);
     QuizResult quiz = null;
     List<Path> sources = new ArrayList<>();
@@ -273,16 +274,6 @@ public final class BatchGrader {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void clean(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (var walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 }

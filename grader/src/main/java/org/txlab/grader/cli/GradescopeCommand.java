@@ -2,10 +2,8 @@ package org.txlab.grader.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.txlab.course.QuizKey;
@@ -53,28 +51,13 @@ final class GradescopeCommand implements Callable<Integer> {
       stderr.println(warning);
     }
     Path work = Files.createTempDirectory("txlab-gradescope");
-    // The submission folder is one student's hand-in: stage it as a class of one.
-    Path copy = Files.createDirectories(work.resolve("in-copy/student"));
-    try (var walk = Files.walk(submission)) {
-      for (Path p : walk.toList()) {
-        Path target = copy.resolve(submission.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.copy(p, target);
-        }
-      }
-    }
-    List<StudentSubmission> one = Intake.collect(work.resolve("in-copy"), work.resolve("work"));
+    // The submission folder is one student's hand-in: a class of one.
+    StudentSubmission one = Intake.single("student", submission, work.resolve("work"));
     List<StudentResult> graded =
         new BatchGrader(
                 runner, work.resolve("work"), work.resolve("state"), 1, spec.commandLine().getOut())
-            .grade(one);
-    String json = new Reports(runner.plan(), QuizKey.questions().size()).gradescope(graded.get(0));
-    Files.createDirectories(results.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(results.toAbsolutePath().getParent(), ".results", ".tmp");
-    Files.writeString(tmp, json, StandardCharsets.UTF_8);
-    Files.move(tmp, results, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            .grade(List.of(one));
+    new Reports(runner.plan(), QuizKey.questions().size()).writeGradescope(graded.get(0), results);
     return ExitCode.OK;
   }
 }

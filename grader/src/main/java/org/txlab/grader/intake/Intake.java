@@ -62,6 +62,20 @@ public final class Intake {
     return all;
   }
 
+  /**
+   * Collects one student's hand-in, e.g. Gradescope's submission folder.
+   *
+   * @param student the student's id
+   * @param handIn a folder, {@code .zip}, {@code .ipynb} or {@code .java} file
+   * @param work where the student's files go
+   * @return the submission; one with a problem if it cannot be graded
+   * @throws IOException if the files cannot be copied
+   */
+  public static StudentSubmission single(String student, Path handIn, Path work)
+      throws IOException {
+    return one(student, handIn, work.resolve(student).resolve("files"));
+  }
+
   private static StudentSubmission one(String student, Path entry, Path dir) throws IOException {
     String name = entry.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
@@ -214,7 +228,13 @@ public final class Intake {
     }
   }
 
-  static void clean(Path dir) throws IOException {
+  /**
+   * Deletes a directory tree, if it exists; symbolic links are deleted, never followed.
+   *
+   * @param dir the tree's root
+   * @throws IOException if a file cannot be deleted
+   */
+  public static void clean(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

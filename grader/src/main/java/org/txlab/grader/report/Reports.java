@@ -73,6 +73,23 @@ public final class Reports {
   }
 
   /**
+   * Writes one student's Gradescope {@code results.json}, atomically.
+   *
+   * @param r the student's result
+   * @param file where it goes, e.g. {@code /autograder/results/results.json}
+   * @throws IOException if writing fails
+   */
+  public void writeGradescope(StudentResult r, Path file) throws IOException {
+    AtomicFiles files = new AtomicFiles();
+    try {
+      files.write(file.toAbsolutePath(), gradescope(r));
+      files.commit();
+    } finally {
+      files.abandon();
+    }
+  }
+
+  /**
    * Returns one student's results in Gradescope's {@code results.json} schema.
    *
    * @param r the student's result

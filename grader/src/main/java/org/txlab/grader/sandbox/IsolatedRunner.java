@@ -175,25 +175,12 @@ public final class IsolatedRunner {
             scratch,
             CellsChild.class.getName(),
             List.of(Sandbox.WORK + "/cells.json", Sandbox.WORK + "/classes"));
-    Process process = new ProcessBuilder(command).start();
-    String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-    try (OutputStream stdin = process.getOutputStream()) {
-      stdin.write((nonce + "\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // The child died before reading; EOF below says so.
-    }
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    String nonce = nonce();
     StringBuilder output = new StringBuilder();
-    daemon(() -> readLines(process.getInputStream(), lines));
-    Thread err =
-        daemon(
-            () ->
-                readCapped(
-                    process.getErrorStream(),
-                    output,
-                    new AtomicLong(),
-                    new AtomicBoolean(),
-                    process));
+    Started child = start(command, nonce + "\n", output);
+    Process process = child.process();
+    BlockingQueue<String> lines = child.lines();
+    Thread err = child.stderrReader();
     try {
       long deadline = System.nanoTime() + config.testTimeout().toNanos();
       while (true) {
@@ -260,21 +247,14 @@ public final class IsolatedRunner {
                 submission.implementation(),
                 Sandbox.SUBMISSION,
                 parallel ? "parallel" : "sequential"));
-    Process process = new ProcessBuilder(command).start();
-    String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-    try (OutputStream stdin = process.getOutputStream()) {
-      StringBuilder request = new StringBuilder(nonce).append('\n');
-      tests.forEach(t -> request.append(t.uniqueId()).append('\n'));
-      stdin.write(request.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // The child died before reading; the attempt's reason says how.
-    }
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    AtomicLong outputBytes = new AtomicLong();
-    AtomicBoolean flooded = new AtomicBoolean();
-    daemon(() -> readLines(process.getInputStream(), lines));
-    Thread stderrReader =
-        daemon(() -> readCapped(process.getErrorStream(), output, outputBytes, flooded, process));
+    String nonce = nonce();
+    StringBuilder request = new StringBuilder(nonce).append('\n');
+    tests.forEach(t -> request.append(t.uniqueId()).append('\n'));
+    Started child = start(command, request.append('\n').toString(), output);
+    Process process = child.process();
+    BlockingQueue<String> lines = child.lines();
+    AtomicBoolean flooded = child.flooded();
+    Thread stderrReader = child.stderrReader();
     Map<String, PlannedTest> byId = new LinkedHashMap<>();
     tests.forEach(t -> byId.put(t.uniqueId(), t));
     Attempt a = new Attempt();
@@ -357,6 +337,35 @@ public final class IsolatedRunner {
               + " while this test ran: System.exit, Runtime.halt or a crash in your code";
     }
     return a;
+  }
+
+  /** A started child: its result-channel lines, its stderr reader, whether it flooded. */
+  private record Started(
+      Process process, BlockingQueue<String> lines, Thread stderrReader, AtomicBoolean flooded) {}
+
+  private static String nonce() {
+    return HexFormat.of().formatHex(RANDOM.generateSeed(16));
+  }
+
+  /**
+   * Starts a child, writes its whole stdin (the nonce first), and starts reading fd 1 into lines
+   * and fd 2, capped, into {@code output}.
+   */
+  private Started start(List<String> command, String stdinText, StringBuilder output)
+      throws IOException {
+    Process process = new ProcessBuilder(command).start();
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write(stdinText.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // The child died before reading; its EOF on fd 1 says so.
+    }
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    AtomicBoolean flooded = new AtomicBoolean();
+    daemon(() -> readLines(process.getInputStream(), lines));
+    Thread stderrReader =
+        daemon(
+            () -> readCapped(process.getErrorStream(), output, new AtomicLong(), flooded, process));
+    return new Started(process, lines, stderrReader, flooded);
   }
 
   private static void readLines(InputStream in, BlockingQueue<String> lines) {
