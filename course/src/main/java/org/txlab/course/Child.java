@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.LockSupport;
+import org.txlab.course.process.LineCodec;
 
 /**
  * The child side of {@link ChildJvm}: signals to the parent, named kill points and the start
@@ -42,11 +43,11 @@ public final class Child {
    * Sends one signal line to the parent.
    *
    * @param kind the signal's kind, e.g. {@link #RESULT}
-   * @param payload its text; line breaks are escaped
+   * @param payload its text; any string (it is escaped with {@link LineCodec})
    */
   public static void signal(String kind, String payload) {
     synchronized (CHANNEL) {
-      CHANNEL.println(MARK + kind + ":" + payload.replace("\\", "\\\\").replace("\n", "\\n"));
+      CHANNEL.println(MARK + LineCodec.join(kind, payload));
       CHANNEL.flush();
     }
   }

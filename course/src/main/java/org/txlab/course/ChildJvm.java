@@ -1,24 +1,18 @@
 package org.txlab.course;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.txlab.course.process.BoundedLines;
+import org.txlab.course.process.ChildProcess;
+import org.txlab.course.process.JvmCommand;
+import org.txlab.course.process.LineCodec;
 
 /**
  * A real child JVM running a scenario, which the parent can stop at a named kill point with
@@ -41,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChildJvm implements AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final int STDERR_TAIL = 2000;
+  private static final int KEPT_OUTPUT_LINES = 10_000;
 
   /**
    * One signal from the child.
@@ -50,21 +45,13 @@ public final class ChildJvm implements AutoCloseable {
    */
   public record Signal(String kind, String payload) {}
 
-  private static final Signal EOF = new Signal("eof", "");
-
   private final String name;
-  private final Process process;
-  private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+  private final ChildProcess process;
   private final List<String> output = new ArrayList<>();
-  private final StringBuilder stderr = new StringBuilder();
-  private final Writer stdin;
 
-  private ChildJvm(String name, Process process) {
+  private ChildJvm(String name, ChildProcess process) {
     this.name = name;
     this.process = process;
-    this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    daemon(name + "-out", () -> readStdout(process.getInputStream()));
-    daemon(name + "-err", () -> readStderr(process.getErrorStream()));
   }
 
   /**
@@ -163,33 +150,17 @@ public final class ChildJvm implements AutoCloseable {
      * @throws UncheckedIOException if the JVM cannot be started
      */
     public ChildJvm start() {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      // Start fast: these children live for a second; C1 and serial GC start quickest.
-      command.addAll(
-          List.of(
-              "-XX:TieredStopAtLevel=1",
-              "-XX:+UseSerialGC",
-              "-XX:-UsePerfData",
-              "-Xshare:auto",
-              "-Xmx128m"));
-      properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-      command.add("-cp");
-      command.add(
-          String.join(
-              System.getProperty("path.separator"),
-              classpath.stream().map(Path::toString).distinct().toList()));
-      command.add(mainClass);
-      command.addAll(args);
+      JvmCommand command =
+          JvmCommand.of(mainClass)
+              .classpath(classpath.stream().map(Path::toString).toList())
+              .args(args);
+      properties.forEach(command::property);
       String name =
           (label != null ? label : mainClass.substring(mainClass.lastIndexOf('.') + 1))
               + "#"
               + COUNTER.incrementAndGet();
-      try {
-        return new ChildJvm(name, new ProcessBuilder(command).start());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start child JVM " + name, e);
-      }
+      return new ChildJvm(
+          name, ChildProcess.start(command.build(), ChildProcess.Limits.generous(), name));
     }
   }
 
@@ -200,11 +171,7 @@ public final class ChildJvm implements AutoCloseable {
    * @return the jar or directory
    */
   public static Path codeSource(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException(type.getName() + " was not loaded from a file", e);
-    }
+    return JvmCommand.codeSource(type);
   }
 
   /**
@@ -219,23 +186,34 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   private Signal next(Duration timeout, String waitingFor) {
-    Signal signal;
-    try {
-      signal = signals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChildJvmException(name + ": interrupted while waiting for " + waitingFor);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      BoundedLines.Item item;
+      try {
+        item = process.next(Duration.ofNanos(deadline - System.nanoTime()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChildJvmException(name + ": interrupted while waiting for " + waitingFor);
+      }
+      if (item == null) {
+        throw new ChildJvmException(
+            Messages.get("child.timeout", name, waitingFor, timeout.toMillis(), stderrTail()));
+      }
+      if (!(item instanceof BoundedLines.Line line)) {
+        int code = process.awaitExit(Duration.ofSeconds(5));
+        throw new ChildJvmException(
+            Messages.get("child.died", name, code, waitingFor, stderrTail()));
+      }
+      if (line.text().startsWith(Child.MARK)) {
+        List<String> fields = LineCodec.split(line.text().substring(Child.MARK.length()));
+        return new Signal(fields.get(0), fields.size() > 1 ? fields.get(1) : "");
+      }
+      synchronized (output) {
+        if (output.size() < KEPT_OUTPUT_LINES) {
+          output.add(line.text());
+        }
+      }
     }
-    if (signal == null) {
-      throw new ChildJvmException(
-          Messages.get("child.timeout", name, waitingFor, timeout.toMillis(), stderrTail()));
-    }
-    if (signal == EOF) {
-      signals.add(EOF);
-      int code = awaitExit(Duration.ofSeconds(5));
-      throw new ChildJvmException(Messages.get("child.died", name, code, waitingFor, stderrTail()));
-    }
-    return signal;
   }
 
   /**
@@ -283,8 +261,7 @@ public final class ChildJvm implements AutoCloseable {
   /** Releases a child waiting at its start barrier. */
   public void go() {
     try {
-      stdin.write("go\n");
-      stdin.flush();
+      process.send("go");
     } catch (IOException e) {
       throw new ChildJvmException(name + ": cannot send 'go': " + e.getMessage());
     }
@@ -292,9 +269,7 @@ public final class ChildJvm implements AutoCloseable {
 
   /** Kills the child with SIGKILL and waits until it is gone. */
   public void kill() {
-    // Through the handle, so that the pipes stay open and the output can still be read.
-    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-    process.toHandle().destroyForcibly();
+    process.kill();
     awaitExit(Duration.ofSeconds(10));
   }
 
@@ -305,15 +280,11 @@ public final class ChildJvm implements AutoCloseable {
    * @return its exit code; 137 after SIGKILL
    */
   public int awaitExit(Duration timeout) {
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new ChildJvmException(name + " did not exit within " + timeout.toMillis() + " ms");
-      }
-      return process.exitValue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChildJvmException(name + ": interrupted while waiting for exit");
+    int code = process.awaitExit(timeout);
+    if (code == -1 && process.isAlive()) {
+      throw new ChildJvmException(name + " did not exit within " + timeout.toMillis() + " ms");
     }
+    return code;
   }
 
   /** Returns the child's name in messages, e.g. {@code PlaceOrderProcess#3}. */
@@ -330,62 +301,13 @@ public final class ChildJvm implements AutoCloseable {
 
   /** Returns the end of what the child printed on stderr, so far. */
   public String stderrTail() {
-    synchronized (stderr) {
-      return stderr.substring(Math.max(0, stderr.length() - STDERR_TAIL));
-    }
+    String all = process.stderrTail();
+    return all.substring(Math.max(0, all.length() - STDERR_TAIL));
   }
 
   /** Kills the child if it still runs. */
   @Override
   public void close() {
-    if (process.isAlive()) {
-      kill();
-    }
-  }
-
-  private void readStdout(InputStream in) {
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.startsWith(Child.MARK)) {
-          String rest = line.substring(Child.MARK.length());
-          int colon = rest.indexOf(':');
-          String payload = rest.substring(colon + 1).replace("\\n", "\n").replace("\\\\", "\\");
-          signals.add(new Signal(rest.substring(0, colon), payload));
-        } else {
-          synchronized (output) {
-            output.add(line);
-          }
-        }
-      }
-    } catch (IOException e) {
-      // The pipe closes when the child dies; EOF below tells the waiter.
-    } finally {
-      signals.add(EOF);
-    }
-  }
-
-  private void readStderr(InputStream in) {
-    byte[] buffer = new byte[4096];
-    try (in) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        synchronized (stderr) {
-          stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-          if (stderr.length() > 4 * STDERR_TAIL) {
-            stderr.delete(0, stderr.length() - STDERR_TAIL);
-          }
-        }
-      }
-    } catch (IOException e) {
-      // Closed with the child.
-    }
-  }
-
-  private static void daemon(String name, Runnable body) {
-    Thread thread = new Thread(body, name);
-    thread.setDaemon(true);
-    thread.start();
+    process.close();
   }
 }

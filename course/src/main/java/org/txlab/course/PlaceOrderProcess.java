@@ -2,6 +2,11 @@ package org.txlab.course;
 
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
+import org.txlab.course.faults.FaultPlan;
+import org.txlab.course.jdbc.CallScope;
+import org.txlab.course.jdbc.Controller;
+import org.txlab.course.jdbc.InstrumentedSource;
+import org.txlab.course.jdbc.StatementRecord;
 import org.txlab.placeorder.ConnectionSource;
 import org.txlab.placeorder.Order;
 import org.txlab.placeorder.OrderService;
@@ -14,9 +19,9 @@ import org.txlab.placeorder.PlaceOrderException;
  * <p>Arguments: {@code <db> <implementation class> <userId> <productId> <quantity> [count]}; with a
  * count above 1 it places that many orders and reports {@code placed=P rejected=R}. The class must
  * have a public constructor taking a {@link ConnectionSource}. Kill points: {@code
- * "after-stock-update"} (right after the implementation's {@code UPDATE products} statement
- * returns, before anything else it does) and {@code "after-return"} (right after {@code placeOrder}
- * returned).
+ * "after-stock-update"} (right after the first statement that changed a row of {@code products}, as
+ * SQLite reports it, whatever its SQL looks like; before anything else the implementation does) and
+ * {@code "after-return"} (right after {@code placeOrder} returned).
  */
 public final class PlaceOrderProcess {
   private PlaceOrderProcess() {}
@@ -29,13 +34,16 @@ public final class PlaceOrderProcess {
    */
   public static void main(String[] args) throws Exception {
     InstrumentedSource source =
-        new InstrumentedSource(Shop.source(Path.of(args[0])))
-            .afterStatement(
-                (k, sql) -> {
-                  if (InstrumentedSource.isStockUpdate(sql)) {
-                    Child.killPoint("after-stock-update");
-                  }
-                });
+        new InstrumentedSource(
+            Shop.source(Path.of(args[0])),
+            new Controller() {
+              @Override
+              public void afterStatement(CallScope call, StatementRecord record) {
+                if (record.changes().containsKey("UPDATE products") && !record.failed()) {
+                  Child.killPoint("after-stock-update");
+                }
+              }
+            });
     OrderService service = create(args[1], source);
     long userId = Long.parseLong(args[2]);
     long productId = Long.parseLong(args[3]);
@@ -44,10 +52,12 @@ public final class PlaceOrderProcess {
     if (count > 1) {
       // Warm up (class loading, the driver's first statements) before the start barrier, so
       // that racers run their orders at the same pace and really overlap.
-      try {
-        service.placeOrder(userId, -1, quantity);
-      } catch (Exception expected) {
-        source.closeLeakedBy(Thread.currentThread());
+      try (CallScope call = source.call("warm-up", FaultPlan.NONE)) {
+        try {
+          service.placeOrder(userId, -1, quantity);
+        } catch (Exception expected) {
+          source.closeLeakedBy(call);
+        }
       }
       Child.awaitStart();
       placeMany(service, source, userId, productId, quantity, count);
@@ -80,18 +90,20 @@ public final class PlaceOrderProcess {
     int placed = 0;
     int rejected = 0;
     for (int i = 0; i < count; i++) {
-      try {
-        service.placeOrder(userId, productId, quantity);
-        placed++;
-      } catch (PlaceOrderException e) {
-        rejected++;
-      } catch (Exception e) {
-        Child.report(null, e);
-        return;
-      } finally {
-        // A connection the call left open is closed here, as the graders' harness does: a leak
-        // costs points in its own test, not in every race after it.
-        source.closeLeakedBy(Thread.currentThread());
+      try (CallScope call = source.call("placeOrder #" + (i + 1), FaultPlan.NONE)) {
+        try {
+          service.placeOrder(userId, productId, quantity);
+          placed++;
+        } catch (PlaceOrderException e) {
+          rejected++;
+        } catch (Exception e) {
+          Child.report(null, e);
+          return;
+        } finally {
+          // A connection the call left open is closed here: a leak is a bug of its own, not a
+          // reason for every later order of the race to wait.
+          source.closeLeakedBy(call);
+        }
       }
     }
     Child.report("placed=" + placed + " rejected=" + rejected, null);

@@ -28,9 +28,11 @@ public final class NotebookSubmission {
   /** The tag of quiz cells. */
   public static final String QUIZ_TAG = "quiz";
 
+  // Bounded everywhere: an answer of any length can neither overflow the stack nor backtrack long.
   private static final Pattern ANSWER =
       Pattern.compile(
-          "answer\\s*\\(\\s*\"([\\w-]+)\"\\s*,\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'.'|[\\w.-]+)\\s*\\)");
+          "answer\\s{0,20}\\(\\s{0,20}\"([\\w-]{1,64})\"\\s{0,20},\\s{0,20}"
+              + "(\"[^\"\\\\\\n]{0,200}\"|'.'|[\\w.-]{1,64})\\s{0,20}\\)");
 
   private final List<String> exerciseCells;
   private final List<String[]> answers;
@@ -69,7 +71,10 @@ public final class NotebookSubmission {
         throw new JsonParseException("no 'cells' array");
       }
       nb = root.getAsJsonObject();
-    } catch (JsonParseException | IllegalStateException e) {
+      if (!nb.get("cells").isJsonArray()) {
+        throw new JsonParseException("'cells' is not an array");
+      }
+    } catch (JsonParseException | IllegalStateException | StackOverflowError e) {
       throw new BadSubmissionException(
           "[BAD_NOTEBOOK] '"
               + name
@@ -89,7 +94,7 @@ public final class NotebookSubmission {
       }
       List<String> tags = tags(cell);
       String source = source(cell.get("source"));
-      if (tags.contains(EXERCISE_TAG)) {
+      if (tags.stream().anyMatch(t -> t.equals(EXERCISE_TAG) || t.startsWith(EXERCISE_TAG + "-"))) {
         exercise.add(source);
       }
       if (tags.contains(QUIZ_TAG)) {

@@ -14,6 +14,13 @@ public final class ExitCode {
   /** An input (a source, a fixture) was unusable; the message says which and why. */
   public static final int BAD_INPUT = 3;
 
+  /**
+   * The reports were written, but at least one hand-in met a problem on the grader's side (a JVM
+   * that did not start, a test that could not run): the summary lists them under "Needs your
+   * attention"; grading again retries them.
+   */
+  public static final int NEEDS_ATTENTION = 4;
+
   /** A bug in the grader itself. */
   public static final int INTERNAL = 70;
 

@@ -6,16 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.txlab.course.QuizKey;
 import org.txlab.grader.batch.BatchGrader;
+import org.txlab.grader.batch.Grading;
 import org.txlab.grader.batch.StudentResult;
+import org.txlab.grader.exercise.Exercise;
 import org.txlab.grader.intake.Intake;
 import org.txlab.grader.intake.StudentSubmission;
 import org.txlab.grader.report.Reports;
-import org.txlab.grader.sandbox.IsolatedRunner;
-import org.txlab.grader.sandbox.SandboxConfig;
-import org.txlab.grader.validate.Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,13 +24,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "grade",
     description = {
-      "Grades a class: each submission compiled, then the hidden place-order tests run against it"
-          + " in a disposable sandboxed JVM; writes gradebooks, feedback and a summary.",
+      "Grades a class: each submission compiled, then every exercise's hidden tests run against"
+          + " it from this JVM while its code runs in disposable sandboxed JVMs; writes gradebooks"
+          + " (a column per exercise), feedback and a summary.",
       "",
       "SUBMISSIONS is a folder with one entry per student (a folder, a .zip, a .ipynb or a .java"
           + " file, named after the student), or one LMS bulk-download .zip (Canvas-style file"
           + " names: student_ids_file). Re-running re-grades only what changed; a killed run"
-          + " resumes. Exit code 0 means the reports were written, whatever the scores."
+          + " resumes. Exit code 0: reports written; 4: reports written, but some hand-in needs"
+          + " your attention (see the summary)."
     })
 final class GradeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,16 +52,7 @@ final class GradeCommand implements Callable<Integer> {
       description = "submissions graded at a time (default: ${DEFAULT-VALUE})")
   int jobs = 2;
 
-  @Option(
-      names = "--no-sandbox",
-      description = "run without bubblewrap even where it works (JVM-level limits only)")
-  boolean noSandbox;
-
-  @Option(
-      names = "--test-timeout",
-      paramLabel = "SECONDS",
-      description = "how long one hidden test may run (default: ${DEFAULT-VALUE})")
-  int testTimeout = 30;
+  @Mixin GradingOptions options = new GradingOptions();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -77,47 +69,56 @@ final class GradeCommand implements Callable<Integer> {
       stderr.println("[USAGE] --jobs must be at least 1, was " + jobs);
       return ExitCode.USAGE;
     }
-    SandboxConfig config =
-        SandboxConfig.defaults()
-            .withBwrap(!noSandbox)
-            .withTestTimeout(java.time.Duration.ofSeconds(testTimeout));
-    IsolatedRunner runner =
-        new IsolatedRunner(Validator.PLACE_ORDER_TESTS, config, RuntimeClasspath.current());
-    String warning = runner.sandbox().warning();
-    if (!warning.isEmpty()) {
-      stderr.println(warning);
+    List<Exercise> exercises;
+    try {
+      exercises = options.chosen();
+    } catch (IllegalArgumentException e) {
+      stderr.println("[USAGE] " + e.getMessage());
+      return ExitCode.USAGE;
     }
     // Absolute from here on: javac reports absolute paths, and messages should too.
     out = out.toAbsolutePath().normalize();
     Path work = out.resolve(".work");
-    List<StudentSubmission> submissions;
-    try {
-      submissions = Intake.collect(input, work);
-    } catch (IOException e) {
-      stderr.println("[BAD_INPUT] " + e.getMessage());
-      return ExitCode.BAD_INPUT;
+    try (Grading grading = options.grading(exercises, work.resolve(".agent"))) {
+      String warning = grading.sandbox().warning();
+      if (!warning.isEmpty()) {
+        stderr.println(warning);
+      }
+      List<StudentSubmission> submissions;
+      try {
+        submissions = Intake.collect(input, work);
+      } catch (IOException e) {
+        stderr.println("[BAD_INPUT] " + e.getMessage());
+        return ExitCode.BAD_INPUT;
+      }
+      if (submissions.isEmpty()) {
+        stderr.println("[BAD_INPUT] '" + input + "' holds no submissions");
+        return ExitCode.BAD_INPUT;
+      }
+      stdout.printf(
+          "Grading %d submissions (%s), %d at a time%s%n",
+          submissions.size(),
+          String.join(", ", exercises.stream().map(Exercise::id).toList()),
+          jobs,
+          grading.sandbox().isolated() ? ", sandboxed (bwrap)" : "");
+      long start = System.nanoTime();
+      List<StudentResult> results =
+          new BatchGrader(grading, work, out.resolve(".state"), jobs, stdout).grade(submissions);
+      new Reports(exercises, grading.plans(), QuizCount.graded()).write(results, out);
+      long notGradable = results.stream().filter(r -> !r.gradable()).count();
+      long attention = results.stream().filter(r -> !r.attention().isEmpty()).count();
+      stdout.printf(
+          "%nDone in %.1f s: %d graded, %d not gradable%s.%n",
+          (System.nanoTime() - start) / 1e9,
+          results.size() - notGradable,
+          notGradable,
+          attention > 0 ? ", " + attention + " need your attention (see the summary)" : "");
+      stdout.println(
+          "Gradebook:  " + out.resolve("gradebook.csv") + " (also -canvas.csv, -moodle.csv)");
+      stdout.println("Feedback:   " + out.resolve("feedback") + "/<student>.md and .html");
+      stdout.println("Gradescope: " + out.resolve("gradescope") + "/<student>/results.json");
+      stdout.println("Summary:    " + out.resolve("summary.html"));
+      return attention > 0 ? ExitCode.NEEDS_ATTENTION : ExitCode.OK;
     }
-    if (submissions.isEmpty()) {
-      stderr.println("[BAD_INPUT] '" + input + "' holds no submissions");
-      return ExitCode.BAD_INPUT;
-    }
-    stdout.printf(
-        "Grading %d submissions, %d at a time%s%n",
-        submissions.size(), jobs, runner.sandbox().isolated() ? ", sandboxed (bwrap)" : "");
-    long start = System.nanoTime();
-    List<StudentResult> results =
-        new BatchGrader(runner, work, out.resolve(".state"), jobs, stdout).grade(submissions);
-    new Reports(runner.plan(), QuizKey.questions().size()).write(results, out);
-    long notGradable = results.stream().filter(r -> !r.gradable()).count();
-    stdout.printf(
-        "%nDone in %.1f s: %d graded, %d not gradable.%n",
-        (System.nanoTime() - start) / 1e9, results.size() - notGradable, notGradable);
-    Path abs = out.toAbsolutePath().normalize();
-    stdout.println(
-        "Gradebook:  " + abs.resolve("gradebook.csv") + " (also -canvas.csv, -moodle.csv)");
-    stdout.println("Feedback:   " + abs.resolve("feedback") + "/<student>.md and .html");
-    stdout.println("Gradescope: " + abs.resolve("gradescope") + "/<student>/results.json");
-    stdout.println("Summary:    " + abs.resolve("summary.html"));
-    return ExitCode.OK;
   }
 }

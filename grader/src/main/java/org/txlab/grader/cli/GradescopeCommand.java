@@ -6,16 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.txlab.course.QuizKey;
 import org.txlab.grader.batch.BatchGrader;
+import org.txlab.grader.batch.Grading;
 import org.txlab.grader.batch.StudentResult;
+import org.txlab.grader.exercise.Exercise;
 import org.txlab.grader.intake.Intake;
 import org.txlab.grader.intake.StudentSubmission;
 import org.txlab.grader.report.Reports;
-import org.txlab.grader.sandbox.IsolatedRunner;
-import org.txlab.grader.sandbox.SandboxConfig;
-import org.txlab.grader.validate.Validator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +35,8 @@ final class GradescopeCommand implements Callable<Integer> {
   @Option(names = "--results", paramLabel = "FILE", description = "(default: ${DEFAULT-VALUE})")
   Path results = Path.of("/autograder/results/results.json");
 
+  @Mixin GradingOptions options = new GradingOptions();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter stderr = spec.commandLine().getErr();
@@ -43,21 +44,32 @@ final class GradescopeCommand implements Callable<Integer> {
       stderr.println("[BAD_INPUT] '" + submission + "' is not a folder");
       return ExitCode.BAD_INPUT;
     }
-    IsolatedRunner runner =
-        new IsolatedRunner(
-            Validator.PLACE_ORDER_TESTS, SandboxConfig.defaults(), RuntimeClasspath.current());
-    String warning = runner.sandbox().warning();
-    if (!warning.isEmpty()) {
-      stderr.println(warning);
+    List<Exercise> exercises;
+    try {
+      exercises = options.chosen();
+    } catch (IllegalArgumentException e) {
+      stderr.println("[USAGE] " + e.getMessage());
+      return ExitCode.USAGE;
     }
     Path work = Files.createTempDirectory("txlab-gradescope");
-    // The submission folder is one student's hand-in: a class of one.
-    StudentSubmission one = Intake.single("student", submission, work.resolve("work"));
-    List<StudentResult> graded =
-        new BatchGrader(
-                runner, work.resolve("work"), work.resolve("state"), 1, spec.commandLine().getOut())
-            .grade(List.of(one));
-    new Reports(runner.plan(), QuizKey.questions().size()).writeGradescope(graded.get(0), results);
-    return ExitCode.OK;
+    try (Grading grading = options.grading(exercises, work.resolve(".agent"))) {
+      String warning = grading.sandbox().warning();
+      if (!warning.isEmpty()) {
+        stderr.println(warning);
+      }
+      // The submission folder is one student's hand-in: a class of one.
+      StudentSubmission one = Intake.single("student", submission, work.resolve("work"));
+      List<StudentResult> graded =
+          new BatchGrader(
+                  grading,
+                  work.resolve("work"),
+                  work.resolve("state"),
+                  1,
+                  spec.commandLine().getOut())
+              .grade(List.of(one));
+      new Reports(exercises, grading.plans(), QuizCount.graded())
+          .writeGradescope(graded.get(0), results);
+      return graded.get(0).attention().isEmpty() ? ExitCode.OK : ExitCode.NEEDS_ATTENTION;
+    }
   }
 }

@@ -16,8 +16,7 @@ import picocli.CommandLine.Command;
       GradescopeCommand.class,
       ValidateCommand.class,
       StarterCommand.class,
-      ReleaseCommand.class,
-      BenchCommand.class
+      ReleaseCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

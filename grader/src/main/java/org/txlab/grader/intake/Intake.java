@@ -49,16 +49,31 @@ public final class Intake {
     try (Stream<Path> list = Files.list(input)) {
       entries = list.sorted().toList();
     }
+    Map<String, List<Path>> byStudent = new TreeMap<>();
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
-      if (name.startsWith(".")) {
+      if (!name.startsWith(".")) {
+        byStudent.computeIfAbsent(studentId(name), k -> new ArrayList<>()).add(entry);
+      }
+    }
+    for (Map.Entry<String, List<Path>> e : byStudent.entrySet()) {
+      String student = e.getKey();
+      if (e.getValue().size() > 1) {
+        List<String> names = e.getValue().stream().map(p -> "'" + p.getFileName() + "'").toList();
+        all.add(
+            new StudentSubmission(
+                student,
+                String.join(" and ", names),
+                List.of(),
+                "[DUPLICATE] "
+                    + String.join(" and ", names)
+                    + " are both named after student '"
+                    + student
+                    + "'; keep one of them in the submissions folder and grade again"));
         continue;
       }
-      String student = studentId(name);
-      Path dir = work.resolve(student).resolve("files");
-      all.add(one(student, entry, dir));
+      all.add(safely(student, e.getValue().get(0), work.resolve(student).resolve("files")));
     }
-    all.sort(java.util.Comparator.comparing(StudentSubmission::student));
     return all;
   }
 
@@ -73,7 +88,28 @@ public final class Intake {
    */
   public static StudentSubmission single(String student, Path handIn, Path work)
       throws IOException {
-    return one(student, handIn, work.resolve(student).resolve("files"));
+    return safely(student, handIn, work.resolve(student).resolve("files"));
+  }
+
+  /**
+   * Takes in one hand-in; whatever goes wrong becomes that student's problem, never the batch's.
+   */
+  private static StudentSubmission safely(String student, Path entry, Path dir) {
+    String name = entry.getFileName().toString();
+    try {
+      return one(student, entry, dir);
+    } catch (IOException | RuntimeException e) {
+      try {
+        clean(dir);
+      } catch (IOException ignored) {
+        // What is left is under the work directory, which the next run cleans.
+      }
+      return new StudentSubmission(
+          student,
+          name,
+          List.of(),
+          "[BAD_INPUT] '" + name + "' could not be taken in (" + e + "); hand it in again");
+    }
   }
 
   private static StudentSubmission one(String student, Path entry, Path dir) throws IOException {
@@ -85,6 +121,10 @@ public final class Intake {
       if (Files.isSymbolicLink(entry)) {
         throw new BadSubmissionException(
             "[SYMLINK] '" + name + "' is a symbolic link; not followed");
+      } else if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+        throw new BadSubmissionException(
+            "[NOT_A_FILE] '" + name + "' is neither a regular file nor a folder; not opened");
       } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
         copyTree(entry, dir);
       } else if (lower.endsWith(".zip")) {
@@ -193,12 +233,10 @@ public final class Intake {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isSymbolicLink(p)) {
-          continue;
-        }
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(target);
-        } else {
+        } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          // Links, FIFOs and devices are never opened: a FIFO would block the grader.
           copyFile(p, target);
         }
       }

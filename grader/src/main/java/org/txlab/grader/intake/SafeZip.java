@@ -3,8 +3,11 @@ package org.txlab.grader.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -33,12 +36,29 @@ public final class SafeZip {
    * @throws IOException if reading or writing fails otherwise
    */
   public static void extract(Path zip, Path target) throws BadSubmissionException, IOException {
+    try {
+      extract(zip, target, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notUtf8) {
+      // Entry names that are not UTF-8: zip tools on Windows write them in code page 437.
+      Intake.clean(target);
+      Files.createDirectories(target);
+      try {
+        extract(zip, target, java.nio.charset.Charset.forName("IBM437"));
+      } catch (IllegalArgumentException e) {
+        throw new BadSubmissionException(
+            "[BAD_ZIP] '" + zip.getFileName() + "' has entry names in no known encoding");
+      }
+    }
+  }
+
+  private static void extract(Path zip, Path target, java.nio.charset.Charset names)
+      throws BadSubmissionException, IOException {
     Path root = target.toAbsolutePath().normalize();
     long total = 0;
     int entries = 0;
     byte[] buffer = new byte[65536];
     try (InputStream file = Files.newInputStream(zip);
-        ZipInputStream in = new ZipInputStream(file)) {
+        ZipInputStream in = new ZipInputStream(file, names)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         if (++entries > MAX_ENTRIES) {
           throw new BadSubmissionException(
@@ -56,11 +76,22 @@ public final class SafeZip {
           throw unsafe(zip, name);
         }
         if (e.isDirectory()) {
+          if (Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw clash(zip, name);
+          }
           Files.createDirectories(out);
           continue;
         }
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+          throw clash(zip, name);
+        }
+        for (Path p = out.getParent(); !p.equals(root); p = p.getParent()) {
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw clash(zip, name);
+          }
+        }
         Files.createDirectories(out.getParent());
-        try (OutputStream o = Files.newOutputStream(out)) {
+        try (OutputStream o = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
           for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
             total += n;
             if (total > MAX_BYTES) {
@@ -75,10 +106,23 @@ public final class SafeZip {
           }
         }
       }
-    } catch (ZipException e) {
+    } catch (ZipException | java.io.EOFException e) {
       throw new BadSubmissionException(
-          "[BAD_ZIP] '" + zip.getFileName() + "' is not a readable zip: " + e.getMessage());
+          "[BAD_ZIP] '"
+              + zip.getFileName()
+              + "' is not a readable zip ("
+              + e.getMessage()
+              + "); it may be truncated: zip your files again");
     }
+  }
+
+  private static BadSubmissionException clash(Path zip, String name) {
+    return new BadSubmissionException(
+        "[BAD_ZIP] '"
+            + zip.getFileName()
+            + "' holds a file and a folder both named '"
+            + name
+            + "' (or the same file twice); zip your files again");
   }
 
   private static BadSubmissionException unsafe(Path zip, String name) {

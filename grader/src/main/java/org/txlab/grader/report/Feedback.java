@@ -1,31 +1,48 @@
 package org.txlab.grader.report;
 
 import java.util.Locale;
+import org.txlab.grader.batch.ExerciseResult;
 import org.txlab.grader.batch.QuizResult;
 import org.txlab.grader.batch.StudentResult;
-import org.txlab.grader.suite.Category;
+import org.txlab.grader.exercise.Exercise;
 import org.txlab.grader.suite.TestResult;
 
-/** One student's feedback: per category what passed and what failed and why, with hints. */
+/**
+ * One student's feedback: per exercise and category what passed and what failed and why, with
+ * hints; never hidden test source.
+ */
 final class Feedback {
   private Feedback() {}
 
-  static String markdown(StudentResult r, int maxPoints) {
+  static String markdown(Model m, StudentResult r) {
     StringBuilder md = new StringBuilder("# Feedback for ").append(r.student()).append("\n\n");
     md.append("Handed in: `").append(r.origin()).append("`\n\n");
     if (!r.gradable()) {
-      md.append("**Not gradable.** ").append(firstLine(r.problem())).append("\n\n");
+      md.append("**Not gradable.** ").append(Gradebooks.firstLine(r.problem())).append("\n\n");
       if (r.problem().contains("\n")) {
         md.append("```\n").append(r.problem()).append("\n```\n\n");
       }
-      md.append("Fix this and hand in again; the hidden tests did not run.\n");
-    } else {
-      md.append("**place-order: ").append(r.points()).append(" / ").append(maxPoints);
-      md.append(" points**\n");
-      for (Category c : Category.values()) {
-        md.append("\n## ").append(title(c)).append("\n\n");
-        for (TestResult t : r.report().results()) {
-          if (t.category() != c) {
+      md.append(
+          r.attention().isEmpty()
+              ? "Fix this and hand in again; the hidden tests did not run.\n"
+              : "This is a problem on the grader's side; your instructor will look at it.\n");
+    }
+    for (ExerciseResult e : r.exercises()) {
+      Exercise ex = m.exercise(e.exercise());
+      md.append("## ").append(ex.title()).append(" (").append(ex.id()).append("): ");
+      md.append(e.points()).append(" / ").append(e.maxPoints()).append(" points\n\n");
+      if (!e.graded()) {
+        md.append("**Not graded.** ").append(Gradebooks.firstLine(e.problem())).append("\n\n");
+        if (e.problem().contains("\n")) {
+          md.append("```\n").append(e.problem()).append("\n```\n\n");
+        }
+        continue;
+      }
+      for (Exercise.Category c : ex.categories()) {
+        md.append("### ").append(title(c.name())).append("\n\n");
+        md.append("_").append(c.description()).append("_\n\n");
+        for (TestResult t : e.report().results()) {
+          if (!t.category().equals(c.name())) {
             continue;
           }
           md.append(t.passed() ? "- ✔ " : "- ✘ ").append(t.title());
@@ -35,11 +52,13 @@ final class Feedback {
             md.append("  Hint: ").append(t.hint()).append("\n\n");
           }
         }
+        md.append('\n');
       }
-      if (!r.incidents().isEmpty()) {
-        md.append("\n## What stopped your code\n\n");
-        r.incidents().forEach(i -> md.append("- ").append(i).append('\n'));
-      }
+    }
+    if (!r.incidents().isEmpty()) {
+      md.append("## What stopped your code\n\n");
+      r.incidents().forEach(i -> md.append("- ").append(i).append('\n'));
+      md.append('\n');
     }
     quiz(r.quiz(), md);
     if (r.output() != null && !r.output().isBlank()) {
@@ -50,20 +69,31 @@ final class Feedback {
     return md.toString();
   }
 
-  static String html(StudentResult r, int maxPoints) {
+  static String html(Model m, StudentResult r) {
     StringBuilder h = new StringBuilder("<h1>Feedback for ").append(Html.escape(r.student()));
     h.append("</h1>\n<p>Handed in: <code>").append(Html.escape(r.origin())).append("</code></p>\n");
     if (!r.gradable()) {
+      h.append("<p><strong>Not gradable.</strong> ");
       h.append(
-          "<p><strong>Not gradable.</strong> Fix this and hand in again; the hidden tests did");
-      h.append(" not run.</p>\n<pre>").append(Html.escape(r.problem())).append("</pre>\n");
-    } else {
-      h.append("<p><strong>place-order: ").append(r.points()).append(" / ").append(maxPoints);
-      h.append(" points</strong></p>\n");
-      for (Category c : Category.values()) {
-        h.append("<h2>").append(title(c)).append("</h2>\n<ul>\n");
-        for (TestResult t : r.report().results()) {
-          if (t.category() != c) {
+          r.attention().isEmpty()
+              ? "Fix this and hand in again; the hidden tests did not run."
+              : "This is a problem on the grader's side; your instructor will look at it.");
+      h.append("</p>\n<pre>").append(Html.escape(r.problem())).append("</pre>\n");
+    }
+    for (ExerciseResult e : r.exercises()) {
+      Exercise ex = m.exercise(e.exercise());
+      h.append("<h2>").append(Html.escape(ex.title())).append(": ").append(e.points());
+      h.append(" / ").append(e.maxPoints()).append(" points</h2>\n");
+      if (!e.graded()) {
+        h.append("<p><strong>Not graded.</strong></p><pre>").append(Html.escape(e.problem()));
+        h.append("</pre>\n");
+        continue;
+      }
+      for (Exercise.Category c : ex.categories()) {
+        h.append("<h3>").append(title(c.name())).append("</h3>\n<p><em>");
+        h.append(Html.escape(c.description())).append("</em></p>\n<ul>\n");
+        for (TestResult t : e.report().results()) {
+          if (!t.category().equals(c.name())) {
             continue;
           }
           h.append("<li class=\"").append(t.passed() ? "pass" : "fail").append("\">");
@@ -77,11 +107,11 @@ final class Feedback {
         }
         h.append("</ul>\n");
       }
-      if (!r.incidents().isEmpty()) {
-        h.append("<h2>What stopped your code</h2><ul>");
-        r.incidents().forEach(i -> h.append("<li>").append(Html.escape(i)).append("</li>"));
-        h.append("</ul>\n");
-      }
+    }
+    if (!r.incidents().isEmpty()) {
+      h.append("<h2>What stopped your code</h2><ul>");
+      r.incidents().forEach(i -> h.append("<li>").append(Html.escape(i)).append("</li>"));
+      h.append("</ul>\n");
     }
     if (r.quiz() != null) {
       h.append("<h2>Quiz: ").append(r.quiz().points()).append(" / ").append(r.quiz().maxPoints());
@@ -103,19 +133,15 @@ final class Feedback {
     if (quiz == null) {
       return;
     }
-    md.append("\n## Quiz: ").append(quiz.points()).append(" / ").append(quiz.maxPoints());
+    md.append("## Quiz: ").append(quiz.points()).append(" / ").append(quiz.maxPoints());
     md.append("\n\n");
     for (QuizResult.Answer a : quiz.answered()) {
       md.append(a.correct() ? "- ✔ " : "- ✘ ").append(a.question()).append('\n');
     }
   }
 
-  static String title(Category c) {
-    String n = c.name().toLowerCase(Locale.ROOT);
+  static String title(String category) {
+    String n = category.toLowerCase(Locale.ROOT);
     return Character.toUpperCase(n.charAt(0)) + n.substring(1);
-  }
-
-  private static String firstLine(String s) {
-    return s.split("\n", 2)[0];
   }
 }

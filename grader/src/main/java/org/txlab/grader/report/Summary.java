@@ -1,49 +1,76 @@
 package org.txlab.grader.report;
 
 import java.util.List;
-import java.util.Locale;
+import org.txlab.grader.batch.ExerciseResult;
 import org.txlab.grader.batch.StudentResult;
+import org.txlab.grader.exercise.Exercise;
 import org.txlab.grader.suite.PlannedTest;
 
-/** The class summary page: score distribution, per-test pass rates, problems and flags. */
+/**
+ * The class summary page: per exercise the score distribution and per-test pass rates; then what
+ * was not gradable, what needs the instructor's attention, and integrity flags.
+ */
 final class Summary {
   private static final int BINS = 10;
 
   private Summary() {}
 
-  static String html(List<StudentResult> results, List<PlannedTest> plan, int maxPoints) {
+  static String html(Model m, List<StudentResult> results) {
     StringBuilder h = new StringBuilder("<h1>TxLab: class summary</h1>\n");
     long gradable = results.stream().filter(StudentResult::gradable).count();
     h.append("<p>").append(results.size()).append(" submissions, ").append(gradable);
     h.append(" graded, ").append(results.size() - gradable).append(" not gradable.</p>\n");
-    h.append("<h2>Score distribution (place-order, graded only)</h2>\n")
-        .append(chart(results, maxPoints));
-    h.append("<h2>Per-test pass rate</h2>\n<table><tr><th>test</th><th>category</th>");
-    h.append("<th>points</th><th>passed</th></tr>\n");
-    for (int i = 0; i < plan.size(); i++) {
-      PlannedTest t = plan.get(i);
-      int index = i;
-      long passed =
+    for (Exercise e : m.exercises()) {
+      List<ExerciseResult> graded =
           results.stream()
-              .filter(StudentResult::gradable)
-              .filter(r -> r.report().results().get(index).passed())
-              .count();
-      h.append("<tr><td>").append(Html.escape(t.title())).append("</td><td>");
-      h.append(t.category().name().toLowerCase(Locale.ROOT)).append("</td><td>").append(t.points());
-      h.append("</td><td>").append(passed).append(" / ").append(gradable).append("</td></tr>\n");
+              .map(r -> r.exercise(e.id()).orElse(null))
+              .filter(x -> x != null && x.graded())
+              .toList();
+      h.append("<h2>")
+          .append(Html.escape(e.title()))
+          .append(" (")
+          .append(e.id())
+          .append(")</h2>\n");
+      h.append("<p>").append(graded.size()).append(" graded.</p>\n");
+      h.append(chart(graded, m.maxPoints(e.id()), e.id()));
+      h.append("<table><tr><th>test</th><th>category</th><th>points</th><th>passed</th></tr>\n");
+      List<PlannedTest> plan = m.plan(e.id());
+      for (int i = 0; i < plan.size(); i++) {
+        PlannedTest t = plan.get(i);
+        int index = i;
+        long passed = graded.stream().filter(x -> x.report().results().get(index).passed()).count();
+        h.append("<tr><td>").append(Html.escape(t.title())).append("</td><td>");
+        h.append(t.category()).append("</td><td>").append(t.points()).append("</td><td>");
+        h.append(passed).append(" / ").append(graded.size()).append("</td></tr>\n");
+      }
+      h.append("</table>\n");
     }
-    h.append("</table>\n<h2>Not gradable</h2>\n<ul>\n");
+    h.append("<h2>Not gradable</h2>\n<ul>\n");
     for (StudentResult r : results) {
       if (!r.gradable()) {
         h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>: ");
-        h.append(Html.escape(r.problem().split("\n", 2)[0])).append("</li>\n");
+        h.append(Html.escape(Gradebooks.firstLine(r.problem()))).append("</li>\n");
+      }
+      for (ExerciseResult e : r.exercises()) {
+        if (!e.graded()) {
+          h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>, ");
+          h.append(e.exercise()).append(": ");
+          h.append(Html.escape(Gradebooks.firstLine(e.problem()))).append("</li>\n");
+        }
+      }
+    }
+    h.append("</ul>\n<h2>Needs your attention (the grader's side)</h2>\n<ul>\n");
+    for (StudentResult r : results) {
+      if (!r.attention().isEmpty()) {
+        h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>: ");
+        h.append(Html.escape(r.attention())).append("</li>\n");
       }
     }
     h.append("</ul>\n<h2>Integrity flags (for review; they do not change scores)</h2>\n<ul>\n");
     for (StudentResult r : results) {
       if (!r.flags().isEmpty()) {
         h.append("<li><strong>").append(Html.escape(r.student())).append("</strong>: ");
-        h.append(Html.escape(String.join(", ", r.flags())));
+        h.append(Html.escape(String.join(", ", r.flags().stream().sorted().toList())));
         if (!r.incidents().isEmpty()) {
           h.append(" — the JVM ended during ")
               .append(r.incidents().size())
@@ -57,13 +84,11 @@ final class Summary {
     return Html.page("TxLab class summary", h.toString());
   }
 
-  private static String chart(List<StudentResult> results, int maxPoints) {
+  private static String chart(List<ExerciseResult> graded, int maxPoints, String id) {
     int[] bins = new int[BINS];
-    for (StudentResult r : results) {
-      if (r.gradable()) {
-        int b = Math.min(BINS - 1, r.points() * BINS / Math.max(1, maxPoints));
-        bins[b]++;
-      }
+    for (ExerciseResult r : graded) {
+      int b = Math.min(BINS - 1, r.points() * BINS / Math.max(1, maxPoints));
+      bins[b]++;
     }
     int most = 1;
     for (int b : bins) {
@@ -73,7 +98,9 @@ final class Summary {
     int height = 160;
     int top = 18;
     StringBuilder svg =
-        new StringBuilder("<svg role=\"img\" aria-label=\"score distribution\" width=\"")
+        new StringBuilder("<svg role=\"img\" aria-label=\"score distribution of ")
+            .append(Html.escape(id))
+            .append("\" width=\"")
             .append(BINS * w + 20)
             .append("\" height=\"")
             .append(height + top + 30)
@@ -95,8 +122,7 @@ final class Summary {
       }
     }
     return svg.append(
-            "</svg>\n<p>Percent of the place-order points; the bar's number is how many"
-                + " students.</p>\n")
+            "</svg>\n<p>Percent of the points; the bar's number is how many students.</p>\n")
         .toString();
   }
 }

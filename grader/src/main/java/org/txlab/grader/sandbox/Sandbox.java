@@ -1,27 +1,29 @@
 package org.txlab.grader.sandbox;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.txlab.course.process.JvmCommand;
 
 /**
- * Builds the command line of a grading child: bubblewrap as an unprivileged user where it works,
- * else a plain JVM with JVM-level limits only.
+ * Builds the command line of a submission JVM: bubblewrap as an unprivileged uid where it works,
+ * else a plain JVM with JVM-level limits only; and prepares the {@link Slot}s that keep concurrent
+ * submissions apart.
+ *
+ * <p>As root, the command drops to the slot's own uid with {@code setpriv} first and then starts
+ * bubblewrap unprivileged, in a user namespace of its own that may not create further ones ({@code
+ * --disable-userns}): root never touches student code, and a uid per slot keeps task limits apart.
+ * The sandbox sees {@code /usr} and {@code /etc} read-only, the given mounts, a sized {@code /tmp}
+ * and its scratch at {@code /txlab/work}; nothing else of the host.
  */
-public final class Sandbox {
-  /** In a child's arguments, stands for the student's classpath as the child sees it. */
-  public static final String SUBMISSION = "@SUBMISSION@";
+public final class Sandbox implements AutoCloseable {
+  /** Where the scratch directory appears inside the sandbox. */
+  public static final String WORK = "/txlab/work";
 
-  /** In a child's arguments, stands for the scratch directory as the child sees it. */
-  public static final String WORK = "@WORK@";
-
-  private static final String NOBODY = "65534";
-
-  /** The host system a child sees: {@code /usr} read-only, and the merged-/usr links to it. */
+  private static final int FIRST_UID = 64000;
   private static final List<String> SYSTEM =
       List.of(
           "--ro-bind",
@@ -38,11 +40,17 @@ public final class Sandbox {
           "/bin",
           "--symlink",
           "usr/sbin",
-          "/sbin");
+          "/sbin",
+          "--ro-bind",
+          "/etc",
+          "/etc");
 
   private static volatile Boolean bwrapWorks;
 
   private final SandboxConfig config;
+  private final boolean root = "root".equals(System.getProperty("user.name"));
+  private final Cgroups cgroups;
+  private Path stage;
 
   /**
    * Creates a sandbox.
@@ -51,114 +59,221 @@ public final class Sandbox {
    */
   public Sandbox(SandboxConfig config) {
     this.config = config;
+    this.cgroups = root ? Cgroups.detect() : Cgroups.none();
   }
 
-  /** Tells whether children run inside bubblewrap. */
+  /** Returns the knobs. */
+  public SandboxConfig config() {
+    return config;
+  }
+
+  /**
+   * Returns a directory for host files the sandbox binds, or {@code null} if any path will do.
+   *
+   * <p>As root, bubblewrap starts as a slot's uid, which must be able to reach every path it binds;
+   * the grader's own files may sit under a home that uid cannot enter. So they are staged under a
+   * fresh directory in the system's temp folder that every uid may traverse (mode 0711) but not
+   * list; inside the sandbox only what is bound is visible.
+   *
+   * @return the stage, created on first use
+   * @throws IOException if it cannot be made
+   */
+  public synchronized Path stage() throws IOException {
+    if (!(root && isolated())) {
+      return null;
+    }
+    if (stage == null) {
+      stage = Files.createTempDirectory("txlab-stage");
+      Files.setPosixFilePermissions(
+          stage, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+    }
+    return stage;
+  }
+
+  /**
+   * Makes a copy of {@code from} (a file or a tree) in the stage, readable by every slot, and
+   * returns it; returns {@code from} itself where no stage is needed.
+   *
+   * @param from the host file or directory
+   * @param name its name in the stage
+   * @return the path to bind
+   * @throws IOException if it cannot be copied
+   */
+  public Path staged(Path from, String name) throws IOException {
+    Path dir = stage();
+    if (dir == null) {
+      return from;
+    }
+    Path to = dir.resolve(name);
+    Slot.clean(to, true);
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+          target.toFile().setExecutable(true, false);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        target.toFile().setReadable(true, false);
+      }
+    }
+    return to;
+  }
+
+  /** Removes the stage. */
+  @Override
+  public synchronized void close() {
+    if (stage != null) {
+      Mounts.unmountStale(stage);
+      try {
+        Slot.clean(stage, true);
+      } catch (IOException e) {
+        // Left in the temp folder; harmless.
+      }
+      stage = null;
+    }
+  }
+
+  /** Tells whether submission JVMs run inside bubblewrap. */
   public boolean isolated() {
     return config.useBwrap() && bwrapWorks();
   }
 
   /**
-   * Says what protection is missing, once per run, or nothing when bubblewrap is in use.
+   * Says, once per run, what protection is missing; empty when nothing is.
    *
    * @return a warning, or an empty string
    */
   public String warning() {
-    if (isolated()) {
-      return "";
+    List<String> missing = new ArrayList<>();
+    if (!isolated()) {
+      missing.add(
+          "[NO_SANDBOX] bubblewrap (bwrap) is "
+              + (config.useBwrap() ? "not available or not permitted here" : "turned off")
+              + ": submissions run as "
+              + System.getProperty("user.name")
+              + " with JVM-level limits only (a heap cap, deadlines, output caps, a kill of the"
+              + " whole process tree, a watchdog on threads, memory and scratch size). They can"
+              + " read and write your files and use the network. On Debian or Ubuntu: apt-get"
+              + " install bubblewrap.");
+    } else if (!root) {
+      missing.add(
+          "[SHARED_LIMITS] not running as root: all sandboxes run as "
+              + System.getProperty("user.name")
+              + ", without cgroups or a size-capped scratch; a watchdog kills a submission over"
+              + " its thread, memory or scratch limits, but --jobs above 1 lets one submission's"
+              + " threads count against another's. Run as root for per-slot limits.");
+    } else if (!cgroups.available()) {
+      missing.add(
+          "[NO_CGROUPS] cgroups are not writable here: task and memory limits are per uid"
+              + " (rlimits) and a watchdog's, not the kernel's per slot.");
     }
-    return "[NO_SANDBOX] bubblewrap (bwrap) is "
-        + (config.useBwrap() ? "not available or not permitted here" : "turned off")
-        + ": submissions run as "
-        + System.getProperty("user.name")
-        + " with JVM-level limits only (a heap cap, deadlines, output caps, a kill of the whole"
-        + " process tree). They can read and write your files and use the network. On Debian or"
-        + " Ubuntu: apt-get install bubblewrap.";
+    return String.join("\n", missing);
   }
 
   /**
-   * Returns the command that runs a grading child for one submission.
+   * Prepares a slot: its scratch directory under {@code root}, and as root its uid, a tmpfs of the
+   * scratch size and its cgroups.
    *
-   * <p>Inside bubblewrap the grader's jars appear read-only under {@code /txlab/lib}, the student's
-   * classes under {@code /txlab/submission/N}, and the scratch directory, the only writable one, at
-   * {@code /txlab/work}; nothing else of the host but {@code /usr} and {@code /etc} (read-only).
-   *
-   * @param runtime the grader's own jars or class directories
-   * @param submission the student's compiled classes
-   * @param scratch the one writable directory: HOME, temp dir and working directory
-   * @param mainClass the child's main class, from the grader's own classpath
-   * @param args its arguments; {@link #SUBMISSION} and {@link #WORK} in them are replaced by the
-   *     student's classpath and the scratch directory as the child sees them
-   * @return the command
-   * @throws IOException if the scratch directory cannot be prepared
+   * @param index the slot's number, from 0
+   * @param slots where scratch directories go
+   * @return the slot; close it when grading is done
+   * @throws IOException if the scratch cannot be made
    */
-  public List<String> command(
-      List<Path> runtime, List<Path> submission, Path scratch, String mainClass, List<String> args)
-      throws IOException {
-    boolean isolated = isolated();
-    List<String> binds = new ArrayList<>();
-    List<String> runtimeInside = new ArrayList<>();
-    for (int i = 0; i < runtime.size(); i++) {
-      Path p = runtime.get(i);
-      String inside = isolated ? "/txlab/lib/" + i + "-" + p.getFileName() : p.toString();
-      binds.addAll(List.of("--ro-bind", p.toString(), inside));
-      runtimeInside.add(inside);
+  public Slot openSlot(int index, Path slots) throws IOException {
+    Path scratch = Files.createDirectories(slots.resolve("slot-" + index));
+    boolean mounted = root && isolated() && Mounts.mountTmpfs(scratch, config.scratchBytes());
+    Cgroups.Group group = null;
+    if (root && cgroups.available()) {
+      try {
+        group =
+            cgroups.create(
+                "txlab-" + ProcessHandle.current().pid() + "-" + index,
+                config.maxTasks(),
+                config.memoryBytes());
+      } catch (IOException e) {
+        group = null;
+      }
     }
-    List<String> submissionInside = new ArrayList<>();
-    for (int i = 0; i < submission.size(); i++) {
-      Path p = submission.get(i);
-      String inside = isolated ? "/txlab/submission/" + i : p.toString();
-      binds.addAll(List.of("--ro-bind", p.toString(), inside));
-      submissionInside.add(inside);
-    }
-    Files.createDirectories(scratch.resolve("tmp"));
-    String work = isolated ? "/txlab/work" : scratch.toString();
+    Slot slot =
+        new Slot(index, root && isolated() ? FIRST_UID + index : -1, scratch, mounted, group);
+    slot.reset();
+    return slot;
+  }
 
-    Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
-    List<String> jvm = new ArrayList<>();
-    jvm.add(javaHome.resolve("bin/java").toString());
-    jvm.add("-Xmx" + config.heapMb() + "m");
-    jvm.add("-XX:+ExitOnOutOfMemoryError");
-    jvm.add("-XX:TieredStopAtLevel=1");
-    jvm.add("-XX:+UseSerialGC");
-    jvm.add("-XX:-UsePerfData");
-    jvm.add("-Djava.io.tmpdir=" + work + "/tmp");
-    jvm.add("-Dorg.sqlite.tmpdir=" + work + "/tmp");
-    jvm.add("-Duser.home=" + work);
-    jvm.add("-Duser.dir=" + work);
-    jvm.add("-cp");
-    jvm.add(String.join(File.pathSeparator, runtimeInside));
-    jvm.add(mainClass);
-    String submissionPath = String.join(File.pathSeparator, submissionInside);
-    for (String arg : args) {
-      jvm.add(arg.replace(SUBMISSION, submissionPath).replace(WORK, work));
+  /**
+   * Unmounts and removes slot scratch directories a killed grader left under {@code slots}.
+   *
+   * @param slots the slots' parent directory
+   */
+  public static void cleanStale(Path slots) {
+    if (Files.isDirectory(slots)) {
+      Mounts.unmountStale(slots);
     }
+  }
 
-    boolean root = "root".equals(System.getProperty("user.name"));
+  /** Says which cgroups are in use: {@code v1}, {@code v2} or {@code none}. */
+  public String cgroups() {
+    return cgroups.kind();
+  }
+
+  /**
+   * Returns where a mount appears to the submission: its inside path in the sandbox, else its host
+   * path.
+   *
+   * @param mount the mount
+   * @return the path the submission JVM uses
+   */
+  public String seen(Mount mount) {
+    return isolated() ? mount.inside() : mount.host().toString();
+  }
+
+  /** Returns where the slot's scratch appears to the submission. */
+  public String seenScratch(Slot slot) {
+    return isolated() ? WORK : slot.scratch().toString();
+  }
+
+  /**
+   * Returns the command that runs a submission JVM in a slot.
+   *
+   * @param slot the slot; its scratch is the one writable directory
+   * @param mounts read-only paths the JVM needs (jars, classes, the class-data archive)
+   * @param jvm the JVM's command, with paths as {@link #seen} gives them
+   * @return the command
+   */
+  public List<String> command(Slot slot, List<Mount> mounts, JvmCommand jvm) {
     List<String> command = new ArrayList<>();
-    if (!isolated) {
+    if (slot.group() != null) {
+      command.addAll(slot.group().prefix());
+    }
+    if (!isolated()) {
       command.addAll(prlimit(false));
-      command.addAll(jvm);
+      command.addAll(jvm.build());
       return command;
     }
-    command.add("bwrap");
     if (root) {
-      // As root, a user namespace would still pass host permission checks as uid 0 (a student
-      // read /etc/shadow): keep root only for the mounts, then drop to nobody inside.
-      makeWritableByNobody(scratch);
+      // Root never runs student code: drop to the slot's uid, then let bubblewrap build the
+      // sandbox unprivileged (a user namespace it cannot leave, nor nest).
       command.addAll(
           List.of(
-              "--unshare-ipc",
-              "--unshare-pid",
-              "--unshare-net",
-              "--unshare-uts",
-              "--unshare-cgroup-try"));
-    } else {
-      command.add("--unshare-all");
+              "setpriv",
+              "--reuid=" + slot.uid(),
+              "--regid=" + slot.uid(),
+              "--clear-groups",
+              "--inh-caps=-all",
+              "--bounding-set=-all",
+              "--"));
     }
-    command.addAll(SYSTEM);
+    command.add("bwrap");
     command.addAll(
         List.of(
+            "--unshare-user",
+            "--unshare-all",
+            "--disable-userns",
+            "--cap-drop",
+            "ALL",
             "--die-with-parent",
             "--new-session",
             "--clearenv",
@@ -167,101 +282,67 @@ public final class Sandbox {
             "/usr/bin:/bin",
             "--setenv",
             "HOME",
-            work,
-            "--ro-bind",
-            "/etc",
-            "/etc",
-            "--proc",
-            "/proc",
-            "--dev",
-            "/dev",
-            "--perms",
-            "1777",
-            "--tmpfs",
-            "/tmp",
-            // Directories bwrap creates for binds are 0700 root: make the mount points first.
-            "--perms",
-            "0755",
-            "--dir",
-            "/txlab",
-            "--perms",
-            "0755",
-            "--dir",
-            "/txlab/lib",
-            "--perms",
-            "0755",
-            "--dir",
-            "/txlab/submission"));
+            WORK));
+    command.addAll(SYSTEM);
+    command.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    command.addAll(
+        List.of(
+            "--perms", "1777", "--size", Long.toString(config.scratchBytes()), "--tmpfs", "/tmp"));
+    Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
     if (!javaHome.startsWith("/usr")) {
       command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
     }
-    command.addAll(binds);
-    command.addAll(List.of("--bind", scratch.toString(), work, "--chdir", work, "--"));
-    if (root) {
+    for (Mount m : mounts) {
       command.addAll(
-          List.of(
-              "setpriv",
-              "--reuid=" + NOBODY,
-              "--regid=" + NOBODY,
-              "--clear-groups",
-              "--inh-caps=-all",
-              "--bounding-set=-all",
-              "--"));
+          List.of(m.writable() ? "--bind" : "--ro-bind", m.host().toString(), m.inside()));
     }
+    command.addAll(List.of("--bind", slot.scratch().toString(), WORK, "--chdir", WORK, "--"));
     command.addAll(prlimit(root));
-    command.addAll(jvm);
+    command.addAll(jvm.build());
     return command;
   }
 
-  private static List<String> prlimit(boolean asNobody) {
+  private List<String> prlimit(boolean ownUid) {
     if (!Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
       return List.of();
     }
     List<String> limits =
-        new ArrayList<>(List.of("/usr/bin/prlimit", "--nofile=512", "--fsize=268435456"));
-    if (asNobody) {
-      // Counts every task of the uid: JVM threads and the crash tests' child JVMs included.
-      limits.add("--nproc=1500");
+        new ArrayList<>(
+            List.of(
+                "/usr/bin/prlimit",
+                "--nofile=512",
+                "--fsize=" + config.scratchBytes(),
+                "--core=0"));
+    if (ownUid) {
+      // Counts every task of the slot's uid: its JVMs' threads and anything they start.
+      limits.add("--nproc=" + config.maxTasks());
     }
     limits.add("--");
     return limits;
   }
 
-  private static void makeWritableByNobody(Path scratch) throws IOException {
-    try {
-      Process p =
-          new ProcessBuilder("chown", "-R", NOBODY + ":" + NOBODY, scratch.toString())
-              .redirectErrorStream(true)
-              .start();
-      p.getInputStream().readAllBytes();
-      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IOException("chown of " + scratch + " failed");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while preparing " + scratch, e);
-    }
-  }
-
-  private static boolean bwrapWorks() {
+  private boolean bwrapWorks() {
     if (bwrapWorks == null) {
+      List<String> probe = new ArrayList<>();
+      if (root) {
+        probe.addAll(
+            List.of(
+                "setpriv", "--reuid=" + FIRST_UID, "--regid=" + FIRST_UID, "--clear-groups", "--"));
+      }
+      probe.addAll(
+          List.of(
+              "bwrap", "--unshare-user", "--unshare-all", "--disable-userns", "--die-with-parent"));
+      probe.addAll(SYSTEM);
+      probe.addAll(List.of("--size", "1048576", "--tmpfs", "/tmp", "--", "/bin/true"));
       boolean ok;
       try {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        List<String> probe = new ArrayList<>();
-        probe.add("bwrap");
-        probe.add(root ? "--unshare-net" : "--unshare-all");
-        probe.addAll(SYSTEM);
-        probe.addAll(List.of("--die-with-parent", "--"));
-        if (root) {
-          probe.addAll(
-              List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
-        }
-        probe.add("/bin/true");
         Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         ok = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException e) {
+        ok = false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         ok = false;
       }
       bwrapWorks = ok;

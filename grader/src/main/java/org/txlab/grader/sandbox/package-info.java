@@ -1,6 +1,8 @@
 /**
- * Running hidden tests against untrusted code: one disposable child JVM per submission, inside
- * bubblewrap where it works, reporting over a nonce-tagged channel to a trusted parent that owns
- * the deadline, the kill, the output caps and the results.
+ * The sandbox submission JVMs run in: bubblewrap as a distinct unprivileged uid per concurrent slot
+ * (own PID, network, IPC, UTS and user namespaces, no further user namespaces), cgroup limits on
+ * tasks and memory where the machine allows, a size-capped scratch directory and {@code /tmp},
+ * rlimits, and the JVM's own heap cap. Every knob lives in {@link
+ * org.txlab.grader.sandbox.SandboxConfig}.
  */
 package org.txlab.grader.sandbox;

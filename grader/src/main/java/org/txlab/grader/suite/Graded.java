@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Graded {
 
-  /** Returns the test's category. */
-  Category category();
+  /** Returns the test's category: one of its exercise's {@code categories()} names. */
+  String category();
 
   /** Returns the points the test is worth; at least 1. */
   int points();

@@ -1,16 +1,16 @@
 package org.txlab.grader.suite;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The results of one hidden suite against one submission, in the order the tests were planned.
+ * The results of one exercise's hidden suite against one submission, in plan order.
  *
- * @param submission the submission's name
+ * @param exercise the exercise's id
  * @param results one result per graded test
  */
-public record SuiteReport(String submission, List<TestResult> results) {
+public record SuiteReport(String exercise, List<TestResult> results) {
 
   /** Creates a report, copying the results. */
   public SuiteReport {
@@ -27,9 +27,9 @@ public record SuiteReport(String submission, List<TestResult> results) {
     return results.stream().mapToInt(TestResult::maxPoints).sum();
   }
 
-  /** Returns the points lost per category; categories with no loss are absent. */
-  public Map<Category, Integer> lostByCategory() {
-    Map<Category, Integer> lost = new EnumMap<>(Category.class);
+  /** Returns the points lost per category, in plan order; categories with no loss are absent. */
+  public Map<String, Integer> lostByCategory() {
+    Map<String, Integer> lost = new LinkedHashMap<>();
     for (TestResult r : results) {
       if (!r.passed()) {
         lost.merge(r.category(), r.maxPoints(), Integer::sum);

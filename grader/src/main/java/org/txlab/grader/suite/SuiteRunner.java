@@ -3,15 +3,12 @@ package org.txlab.grader.suite;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import java.io.File;
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -23,46 +20,36 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.txlab.grader.hidden.Feedback;
+import org.txlab.grader.exercise.Exercise;
+import org.txlab.grader.judge.GraderTrouble;
+import org.txlab.grader.judge.ProtocolException;
+import org.txlab.grader.judge.Session;
+import org.txlab.grader.judge.SubmissionDied;
 
 /**
- * Runs a package of hidden tests against a submission with the JUnit Platform launcher.
+ * Runs an exercise's hidden tests in this JVM, the judge, with the JUnit Platform launcher. The
+ * tests drive the student's code in sandboxed submission JVMs through a {@link Session}; no student
+ * code runs here.
  *
  * <p>{@link #plan()} enumerates every graded test and its points without running anything, so that
- * a test that never reports (its JVM died, say) counts as failed, never as missing. {@link #run}
- * runs in this JVM (trusted code: the reference, the fixtures); the sandboxed runner runs {@link
- * #execute} in a disposable child JVM instead.
+ * a test that never reports counts as failed, never as missing. Tests of one submission run one at
+ * a time, in a fixed order (classes and methods by {@code @Order}, then by name), so that the same
+ * code meets the same tests in the same order every time.
  */
 public final class SuiteRunner {
-  private final String testPackage;
-  private final boolean parallel;
+  private final Exercise exercise;
 
   /**
-   * Creates a runner for the hidden tests in one package that runs two test classes at a time.
+   * Creates a runner for an exercise's hidden tests.
    *
-   * @param testPackage e.g. {@code org.txlab.grader.hidden.placeorder}
+   * @param exercise the exercise
    */
-  public SuiteRunner(String testPackage) {
-    this(testPackage, true);
-  }
-
-  /**
-   * Creates a runner for the hidden tests in one package.
-   *
-   * @param testPackage e.g. {@code org.txlab.grader.hidden.placeorder}
-   * @param parallel whether two test classes may run at a time; the sandbox runs one test at a time
-   *     so that a JVM's death is charged to the test that caused it
-   */
-  public SuiteRunner(String testPackage, boolean parallel) {
-    this.testPackage = testPackage;
-    this.parallel = parallel;
+  public SuiteRunner(Exercise exercise) {
+    this.exercise = exercise;
   }
 
   /** Receives test events from {@link #execute}. */
   public interface Events {
-    /** A planned test started. */
-    void started(PlannedTest test);
-
     /** A planned test finished: passed, or failed with a student-facing message. */
     void finished(PlannedTest test, boolean passed, String message, long millis);
   }
@@ -71,55 +58,49 @@ public final class SuiteRunner {
    * Enumerates the graded tests, running nothing.
    *
    * @return the tests in plan order
-   * @throws IllegalStateException if the package holds no graded test
+   * @throws IllegalStateException if the package holds no graded test, or a test names a category
+   *     its exercise does not have
    */
   public List<PlannedTest> plan() {
     Launcher launcher = LauncherFactory.create();
     List<PlannedTest> planned =
-        planned(launcher.discover(request(List.of(selectPackage(testPackage)), null, false)));
+        planned(
+            launcher.discover(request(List.of(selectPackage(exercise.testPackage())), null, null)));
     if (planned.isEmpty()) {
-      throw new IllegalStateException("no graded tests found in package " + testPackage);
+      throw new IllegalStateException("no graded tests found in package " + exercise.testPackage());
+    }
+    List<String> categories = exercise.categories().stream().map(Exercise.Category::name).toList();
+    for (PlannedTest t : planned) {
+      if (!categories.contains(t.category())) {
+        throw new IllegalStateException(
+            t.id()
+                + " names category '"
+                + t.category()
+                + "'; "
+                + exercise.id()
+                + " has "
+                + categories);
+      }
     }
     return planned;
   }
 
   /**
-   * Runs every graded test against the submission, in this JVM.
+   * Runs planned tests against a submission, reporting each; a test that does not report is
+   * reported failed.
    *
-   * @param submission the compiled student code
-   * @return one result per graded test, in plan order
-   */
-  public SuiteReport run(Submission submission) {
-    List<PlannedTest> plan = plan();
-    Map<String, TestResult> results = new ConcurrentHashMap<>();
-    execute(
-        submission,
-        plan,
-        new Events() {
-          @Override
-          public void started(PlannedTest test) {}
-
-          @Override
-          public void finished(PlannedTest test, boolean passed, String message, long millis) {
-            results.put(test.uniqueId(), result(test, passed, message, millis));
-          }
-        });
-    List<TestResult> ordered = new ArrayList<>();
-    for (PlannedTest test : plan) {
-      TestResult r = results.get(test.uniqueId());
-      ordered.add(r != null ? r : result(test, false, "[NOT_RUN] the test never reported", 0));
-    }
-    return new SuiteReport(submission.name(), ordered);
-  }
-
-  /**
-   * Runs the given planned tests against the submission, in this JVM, reporting each event.
-   *
-   * @param submission the compiled student code
+   * @param session the submission's session
+   * @param implementation the class under test
    * @param tests the tests to run, from {@link #plan()}
-   * @param events where events go; called from test threads
+   * @param timeoutBackstop JUnit's timeout per test, e.g. {@code "60 s"}
+   * @param events where results go
    */
-  public void execute(Submission submission, List<PlannedTest> tests, Events events) {
+  public void execute(
+      Session session,
+      String implementation,
+      List<PlannedTest> tests,
+      String timeoutBackstop,
+      Events events) {
     Map<String, PlannedTest> byId = new ConcurrentHashMap<>();
     List<DiscoverySelector> selectors = new ArrayList<>();
     for (PlannedTest t : tests) {
@@ -127,88 +108,77 @@ public final class SuiteRunner {
       selectors.add(selectUniqueId(t.uniqueId()));
     }
     Map<String, Long> started = new ConcurrentHashMap<>();
-    Launcher launcher = LauncherFactory.create();
-    launcher.execute(
-        request(selectors, submission, parallel),
-        new TestExecutionListener() {
-          @Override
-          public void executionStarted(TestIdentifier test) {
-            PlannedTest p = byId.get(test.getUniqueId());
-            if (p != null) {
-              started.put(p.uniqueId(), System.nanoTime());
-              events.started(p);
-            }
-          }
+    Map<String, Boolean> reported = new ConcurrentHashMap<>();
+    String key = SuiteContext.register(new SuiteContext(session, exercise, implementation));
+    try {
+      LauncherFactory.create()
+          .execute(
+              request(selectors, key, timeoutBackstop),
+              new TestExecutionListener() {
+                @Override
+                public void executionStarted(TestIdentifier test) {
+                  PlannedTest p = byId.get(test.getUniqueId());
+                  if (p != null) {
+                    started.put(p.uniqueId(), System.nanoTime());
+                    session.beginTest(p.title());
+                  }
+                }
 
-          @Override
-          public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            PlannedTest p = byId.get(test.getUniqueId());
-            if (p != null) {
-              long t0 = started.getOrDefault(p.uniqueId(), System.nanoTime());
-              boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-              String message =
-                  passed ? "" : result.getThrowable().map(SuiteRunner::describe).orElse("failed");
-              events.finished(p, passed, message, (System.nanoTime() - t0) / 1_000_000);
-            }
-          }
+                @Override
+                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                  PlannedTest p = byId.get(test.getUniqueId());
+                  if (p != null) {
+                    session.endTest();
+                    long t0 = started.getOrDefault(p.uniqueId(), System.nanoTime());
+                    boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+                    String message =
+                        passed
+                            ? ""
+                            : result.getThrowable().map(t -> describe(t, session)).orElse("failed");
+                    reported.put(p.uniqueId(), true);
+                    events.finished(p, passed, message, (System.nanoTime() - t0) / 1_000_000);
+                  }
+                }
 
-          @Override
-          public void executionSkipped(TestIdentifier test, String reason) {
-            PlannedTest p = byId.get(test.getUniqueId());
-            if (p != null) {
-              events.finished(p, false, "[SKIPPED] " + reason, 0);
-            }
-          }
-        });
-  }
-
-  /**
-   * Builds the result of a planned test.
-   *
-   * @param test the test
-   * @param passed whether it passed
-   * @param message for a failure, the student-facing message
-   * @param millis how long it ran
-   * @return the result, with the hint if it failed
-   */
-  public static TestResult result(PlannedTest test, boolean passed, String message, long millis) {
-    return new TestResult(
-        test.id(),
-        test.title(),
-        test.category(),
-        test.points(),
-        passed,
-        passed ? "" : message,
-        passed ? "" : Feedback.get(test.hintKey()),
-        millis);
+                @Override
+                public void executionSkipped(TestIdentifier test, String reason) {
+                  PlannedTest p = byId.get(test.getUniqueId());
+                  if (p != null) {
+                    reported.put(p.uniqueId(), true);
+                    events.finished(p, false, "[SKIPPED] " + reason, 0);
+                  }
+                }
+              });
+    } finally {
+      SuiteContext.unregister(key);
+    }
+    for (PlannedTest t : tests) {
+      if (!reported.containsKey(t.uniqueId())) {
+        events.finished(t, false, "[GRADER] the test never reported; grade again", 0);
+      }
+    }
   }
 
   private static LauncherDiscoveryRequest request(
-      List<DiscoverySelector> selectors, Submission submission, boolean parallel) {
+      List<DiscoverySelector> selectors, String contextKey, String timeoutBackstop) {
     LauncherDiscoveryRequestBuilder builder =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(selectors)
-            .configurationParameter("junit.jupiter.execution.timeout.default", "60 s")
             .configurationParameter(
-                "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-            // Test classes run two at a time: child-JVM starts and the lock holder's wait
-            // overlap with the in-process tests. Tests inside a class stay sequential.
+                "junit.jupiter.testclass.order.default",
+                "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
             .configurationParameter(
-                "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel))
-            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
-            .configurationParameter(
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-            .configurationParameter(
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2");
-    if (submission != null) {
+                "junit.jupiter.testmethod.order.default",
+                "org.junit.jupiter.api.MethodOrderer$OrderAnnotation")
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+    if (timeoutBackstop != null) {
       builder
+          .configurationParameter("junit.jupiter.execution.timeout.default", timeoutBackstop)
           .configurationParameter(
-              Submission.CLASSPATH_PARAMETER,
-              submission.classpath().stream()
-                  .map(Path::toString)
-                  .collect(Collectors.joining(File.pathSeparator)))
-          .configurationParameter(Submission.IMPLEMENTATION_PARAMETER, submission.implementation());
+              "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+    }
+    if (contextKey != null) {
+      builder.configurationParameter(SuiteContext.PARAMETER, contextKey);
     }
     return builder.build();
   }
@@ -243,11 +213,26 @@ public final class SuiteRunner {
             graded.hint()));
   }
 
-  /** Student language: an assertion's own message; otherwise class and message, no stack. */
-  private static String describe(Throwable t) {
+  /** Student language: an assertion's own message, a JVM's death; never a stack trace. */
+  private static String describe(Throwable t, Session session) {
     if (t instanceof AssertionError) {
       return String.valueOf(t.getMessage()).strip();
     }
-    return Feedback.get("unexpected", t.getClass().getName(), String.valueOf(t.getMessage()));
+    if (t instanceof SubmissionDied) {
+      session.died(t.getMessage());
+      return t.getMessage();
+    }
+    if (t instanceof GraderTrouble) {
+      return t.getMessage();
+    }
+    if (t instanceof ProtocolException) {
+      return "[PROTOCOL] the grader's channel carried something that is not the grader's ("
+          + t.getMessage()
+          + "): your code wrote to it";
+    }
+    if (t instanceof java.util.concurrent.TimeoutException) {
+      return "[GRADER] the test did not finish in time on the grader's side: " + t.getMessage();
+    }
+    return "[GRADER] the hidden test failed unexpectedly: " + t;
   }
 }

@@ -1,122 +1,155 @@
 package org.txlab.grader.validate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.txlab.grader.sources.CompilationFailedException;
-import org.txlab.grader.sources.Implementations;
-import org.txlab.grader.sources.NoImplementationException;
-import org.txlab.grader.sources.SourceCompiler;
-import org.txlab.grader.sources.Starter;
-import org.txlab.grader.suite.Category;
-import org.txlab.grader.suite.Submission;
-import org.txlab.grader.suite.SuiteReport;
-import org.txlab.grader.suite.SuiteRunner;
+import java.util.stream.Collectors;
+import org.txlab.grader.batch.BatchGrader;
+import org.txlab.grader.batch.ExerciseResult;
+import org.txlab.grader.batch.Grading;
+import org.txlab.grader.batch.StudentResult;
+import org.txlab.grader.exercise.Exercise;
+import org.txlab.grader.intake.Intake;
+import org.txlab.grader.intake.StudentSubmission;
+import org.txlab.grader.suite.TestResult;
 
-/** Grades the reference, the starter and the buggy variants of the place-order exercise. */
+/**
+ * Proves an exercise's hidden tests fair by grading its variants exactly as students are graded
+ * (the same intake, compiler, sandbox and judge): the reference and every honest solution score 100
+ * %, the starter 0, each buggy variant loses points in exactly the categories it declares; and
+ * repeated gradings give every variant the same per-test results.
+ */
 public final class Validator {
-  /** The package of the place-order exercise's hidden tests. */
-  public static final String PLACE_ORDER_TESTS = "org.txlab.grader.hidden.placeorder";
-
-  private static final String EXPECT = "// expect-loss:";
-
+  private final Grading grading;
   private final Path work;
+  private final int jobs;
 
   /**
    * Creates a validator.
    *
-   * @param work a scratch directory for generated sources and classes
+   * @param grading grading set up for the one exercise
+   * @param work a scratch directory
+   * @param jobs variants graded at a time
    */
-  public Validator(Path work) {
+  public Validator(Grading grading, Path work, int jobs) {
+    this.grading = grading;
     this.work = work;
+    this.jobs = jobs;
   }
 
   /**
-   * Lists what to validate: the reference file, the starter generated from it, every variant.
+   * The outcome of validating.
    *
-   * @param reference the exercise's source with solution markers
-   * @param variantsDir one sub-directory per buggy variant, each with its sources; the first line
-   *     {@code // expect-loss: CATEGORY ...} of a source names where it must lose
-   * @return the variants, reference first, then the starter, then the buggy ones by name
-   * @throws IOException if a file cannot be read or written
+   * @param variants the variants, in order
+   * @param runs each run's results, by variant name
+   * @param problems what did not score as it must; empty if all did
    */
-  public List<Variant> variants(Path reference, Path variantsDir) throws IOException {
-    List<Variant> all = new ArrayList<>();
-    Path referenceDir = work.resolve("reference/src");
-    Files.createDirectories(referenceDir);
-    Files.copy(reference, referenceDir.resolve(reference.getFileName()));
-    all.add(new Variant("reference", referenceDir, Variant.Kind.REFERENCE, Set.of()));
-    Path starterDir = work.resolve("starter/src");
-    Files.createDirectories(starterDir);
-    String source = Files.readString(reference, StandardCharsets.UTF_8);
-    Files.writeString(
-        starterDir.resolve(reference.getFileName()),
-        Starter.strip(source, reference.getFileName().toString()));
-    all.add(new Variant("starter", starterDir, Variant.Kind.STARTER, Set.of()));
-    try (Stream<Path> dirs = Files.list(variantsDir)) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        all.add(
-            new Variant(
-                dir.getFileName().toString(), dir, Variant.Kind.BUGGY, expectedLosses(dir)));
+  public record Outcome(
+      List<Variant> variants, List<Map<String, ExerciseResult>> runs, List<String> problems) {}
+
+  /**
+   * Grades every variant {@code reps} times and checks each run.
+   *
+   * @param exercise the exercise
+   * @param variants its variants
+   * @param reps how many times
+   * @param progress where progress lines go
+   * @return the outcome
+   * @throws IOException if files cannot be written
+   * @throws InterruptedException if interrupted
+   */
+  public Outcome run(Exercise exercise, List<Variant> variants, int reps, PrintWriter progress)
+      throws IOException, InterruptedException {
+    Path submissions = Files.createDirectories(work.resolve("submissions"));
+    for (Variant v : variants) {
+      copyTree(v.sources(), submissions.resolve(folder(v)));
+    }
+    List<Map<String, ExerciseResult>> runs = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int rep = 1; rep <= reps; rep++) {
+      Path out = work.resolve("run-" + rep);
+      List<StudentSubmission> taken = Intake.collect(submissions, out.resolve(".work"));
+      List<StudentResult> results =
+          new BatchGrader(
+                  grading,
+                  out.resolve(".work"),
+                  out.resolve(".state"),
+                  jobs,
+                  reps > 1 ? new PrintWriter(new StringWriter()) : progress)
+              .grade(taken);
+      Map<String, ExerciseResult> byVariant = new LinkedHashMap<>();
+      for (Variant v : variants) {
+        StudentResult r =
+            results.stream().filter(x -> x.student().equals(folder(v))).findFirst().orElseThrow();
+        ExerciseResult e = r.exercise(exercise.id()).orElse(null);
+        if (e == null || !e.graded()) {
+          problems.add(
+              (reps > 1 ? "run " + rep + ": " : "")
+                  + v.name()
+                  + " was not graded: "
+                  + (e == null ? r.problem() : e.problem()));
+          continue;
+        }
+        byVariant.put(v.name(), e);
+        for (String p : problems(v, e)) {
+          problems.add((reps > 1 ? "run " + rep + ": " : "") + p);
+        }
+      }
+      runs.add(byVariant);
+      if (reps > 1) {
+        progress.printf("repetition %d/%d done%n", rep, reps);
+        progress.flush();
       }
     }
-    return all;
+    problems.addAll(differences(variants, runs));
+    return new Outcome(variants, runs, problems);
   }
 
-  /**
-   * Compiles a variant and runs the hidden suite against it.
-   *
-   * @param variant what to grade
-   * @return its report
-   * @throws CompilationFailedException if it does not compile
-   * @throws NoImplementationException if it has no class to test
-   * @throws IOException if files cannot be written
-   */
-  public SuiteReport grade(Variant variant)
-      throws CompilationFailedException, NoImplementationException, IOException {
-    Path classes = work.resolve(variant.name() + "/classes");
-    SourceCompiler.compile(variant.sourceDir(), classes);
-    String implementation = Implementations.findOrderService(classes);
-    return new SuiteRunner(PLACE_ORDER_TESTS)
-        .run(new Submission(variant.name(), List.of(classes), implementation));
-  }
-
-  /**
-   * Says what is wrong with a variant's score, if anything.
-   *
-   * @param variant the variant
-   * @param report its report
-   * @return a problem per line; empty if it scored as it must
-   */
-  public static List<String> problems(Variant variant, SuiteReport report) {
+  /** Says what is wrong with a variant's score, if anything. */
+  static List<String> problems(Variant v, ExerciseResult e) {
     List<String> problems = new ArrayList<>();
-    Set<Category> lost = report.lostByCategory().keySet();
-    switch (variant.kind()) {
-      case REFERENCE -> {
-        if (report.points() != report.maxPoints()) {
-          problems.add("reference scored " + report.points() + "/" + report.maxPoints());
+    Set<String> lost = e.report().lostByCategory().keySet();
+    for (TestResult t : e.report().results()) {
+      if (t.graderTrouble()) {
+        problems.add(v.name() + ": " + t.title() + ": " + t.message());
+      }
+    }
+    switch (v.kind()) {
+      case REFERENCE, HONEST -> {
+        if (e.points() != e.maxPoints()) {
+          problems.add(
+              v.name()
+                  + " scored "
+                  + e.points()
+                  + "/"
+                  + e.maxPoints()
+                  + ", lost in "
+                  + lost
+                  + ": "
+                  + failed(e));
         }
       }
       case STARTER -> {
-        if (report.points() != 0) {
-          problems.add("starter scored " + report.points() + "/" + report.maxPoints());
+        if (e.points() != 0) {
+          problems.add(v.name() + " scored " + e.points() + "/" + e.maxPoints());
         }
       }
       case BUGGY -> {
-        for (Category c : variant.expectedLosses()) {
+        for (String c : v.expectedLosses()) {
           if (!lost.contains(c)) {
-            problems.add(variant.name() + " lost no points in " + c);
+            problems.add(v.name() + " lost no points in " + c);
           }
         }
-        for (Category c : lost) {
-          if (!variant.expectedLosses().contains(c)) {
-            problems.add(variant.name() + " also lost points in " + c);
+        for (String c : lost) {
+          if (!v.expectedLosses().contains(c)) {
+            problems.add(v.name() + " also lost points in " + c + ": " + failed(e));
           }
         }
       }
@@ -124,22 +157,65 @@ public final class Validator {
     return problems;
   }
 
-  private static Set<Category> expectedLosses(Path dir) throws IOException {
-    Set<Category> losses = EnumSet.noneOf(Category.class);
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          if (line.startsWith(EXPECT)) {
-            for (String word : line.substring(EXPECT.length()).trim().split("\\s+")) {
-              losses.add(Category.valueOf(word));
-            }
-          }
+  private static String failed(ExerciseResult e) {
+    return e.report().results().stream()
+        .filter(t -> !t.passed())
+        .map(t -> t.id() + " [" + t.message().lines().findFirst().orElse("") + "]")
+        .collect(Collectors.joining("; "));
+  }
+
+  /** Every run must give every variant the same per-test verdicts. */
+  private static List<String> differences(
+      List<Variant> variants, List<Map<String, ExerciseResult>> runs) {
+    List<String> problems = new ArrayList<>();
+    if (runs.size() < 2) {
+      return problems;
+    }
+    for (Variant v : variants) {
+      Map<String, Integer> passedIn = new LinkedHashMap<>();
+      int graded = 0;
+      for (Map<String, ExerciseResult> run : runs) {
+        ExerciseResult e = run.get(v.name());
+        if (e == null) {
+          continue;
+        }
+        graded++;
+        for (TestResult t : e.report().results()) {
+          passedIn.merge(t.id(), t.passed() ? 1 : 0, Integer::sum);
+        }
+      }
+      for (Map.Entry<String, Integer> t : passedIn.entrySet()) {
+        if (t.getValue() != 0 && t.getValue() != graded) {
+          problems.add(
+              v.name()
+                  + ": "
+                  + t.getKey()
+                  + " passed in "
+                  + t.getValue()
+                  + " of "
+                  + graded
+                  + " runs: the same code must get the same verdict");
         }
       }
     }
-    if (losses.isEmpty()) {
-      throw new IOException(dir + " has no '" + EXPECT + " CATEGORY ...' line");
+    return problems;
+  }
+
+  /** A student-id-safe folder name for a variant. */
+  static String folder(Variant v) {
+    return v.name().replace('/', '-');
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
     }
-    return losses;
   }
 }

@@ -2,18 +2,19 @@ package org.txlab.grader.validate;
 
 import java.nio.file.Path;
 import java.util.Set;
-import org.txlab.grader.suite.Category;
 
 /**
- * One source tree to validate the hidden tests against, with what it must score.
+ * One solution to validate the hidden tests against, with what it must score.
  *
- * @param name how the report names it, e.g. {@code reference} or {@code no-transaction}
- * @param sourceDir its {@code .java} files
+ * @param name how reports name it, e.g. {@code reference} or {@code buggy/no-transaction}
+ * @param description what it is, from its first comment line
+ * @param sources the folder holding its {@code .java} files, ready to grade
  * @param kind what it is, which fixes what it must score
  * @param expectedLosses for a buggy variant, the categories where it must lose points (and it must
  *     lose none elsewhere); empty otherwise
  */
-public record Variant(String name, Path sourceDir, Kind kind, Set<Category> expectedLosses) {
+public record Variant(
+    String name, String description, Path sources, Kind kind, Set<String> expectedLosses) {
 
   /** What a variant is. */
   public enum Kind {
@@ -21,11 +22,13 @@ public record Variant(String name, Path sourceDir, Kind kind, Set<Category> expe
     REFERENCE,
     /** The generated starter: must score 0. */
     STARTER,
+    /** An honest solution in another style: must score 100 %. */
+    HONEST,
     /** A known-buggy variant: must lose points exactly in its declared categories. */
     BUGGY
   }
 
-  /** Creates a variant, copying the categories. */
+  /** Copies the categories. */
   public Variant {
     expectedLosses = Set.copyOf(expectedLosses);
   }

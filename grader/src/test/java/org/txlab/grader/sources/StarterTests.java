@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StarterTests {
@@ -64,10 +65,11 @@ class StarterTests {
         src.resolve("PlaceOrder.java"),
         Starter.strip(Files.readString(reference), "PlaceOrder.java"));
 
-    SourceCompiler.compile(src, dir.resolve("classes"));
+    SourceCompiler.Outcome out =
+        SourceCompiler.compileWhatCompiles(src, dir.resolve("classes"), Duration.ofSeconds(60));
 
-    assertThat(Implementations.findOrderService(dir.resolve("classes")))
-        .isEqualTo("org.txlab.exercises.PlaceOrder");
+    assertThat(out.compiled()).as(out.errors()).isTrue();
+    assertThat(dir.resolve("classes/org/txlab/exercises/PlaceOrder.class")).isRegularFile();
   }
 
   @Test
@@ -78,9 +80,27 @@ class StarterTests {
 
     // A relative source folder, as the CLI gets it from the command line.
     Path relative = Path.of("").toAbsolutePath().relativize(src);
-    assertThatThrownBy(() -> SourceCompiler.compile(relative, dir.resolve("classes")))
-        .isInstanceOf(CompilationFailedException.class)
-        .hasMessageStartingWith("[COMPILE]")
-        .hasMessageContaining("Broken.java:2: error:");
+    SourceCompiler.Outcome out =
+        SourceCompiler.compileWhatCompiles(
+            relative, dir.resolve("classes"), Duration.ofSeconds(60));
+
+    assertThat(out.compiled()).isFalse();
+    assertThat(out.errors()).startsWith("Broken.java:2: error:");
+  }
+
+  @Test
+  void compilesTheFilesThatCompileWithoutTheBrokenOne(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("Broken.java"), "class Broken {\n  int x = ;\n}\n");
+    Files.writeString(src.resolve("Fine.java"), "class Fine {}\n");
+
+    SourceCompiler.Outcome out =
+        SourceCompiler.compileWhatCompiles(src, dir.resolve("classes"), Duration.ofSeconds(60));
+
+    assertThat(out.compiled()).isTrue();
+    assertThat(out.leftOut()).containsExactly("Broken.java");
+    assertThat(out.errors()).contains("Broken.java:2: error:");
+    assertThat(dir.resolve("classes/Fine.class")).isRegularFile();
   }
 }

@@ -2,56 +2,84 @@ package org.txlab.grader.hidden.placeorder;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.txlab.course.Child;
-import org.txlab.course.ChildJvm;
-import org.txlab.course.InstrumentedSource;
-import org.txlab.grader.hidden.Feedback;
-import org.txlab.grader.suite.Category;
+import org.txlab.grader.hidden.Plan;
+import org.txlab.grader.hidden.ShopSnapshot;
+import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.SuiteExtension;
+import org.txlab.grader.judge.AgentProcess;
+import org.txlab.grader.judge.RemoteCall;
+import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.Graded;
+import org.txlab.grader.suite.SuiteContext;
 
-@ExtendWith(HarnessExtension.class)
+@Order(2)
+@ExtendWith(SuiteExtension.class)
 class AtomicityChecks {
 
+  /**
+   * Fails each statement of the transaction's window in turn (from the first statement to the one
+   * that committed, as SQLite reported it): the database must then hold nothing of the order, or
+   * all of it (code that retries and succeeds is atomic too). Statements after the commit are not
+   * failed: no code could undo a committed order.
+   */
   @Test
-  @DisplayName("a failure at any JDBC statement leaves the database unchanged")
-  @Graded(category = Category.ATOMICITY, points = 3, hint = "hint.atomicity")
-  void failureAtEveryStatementLeavesNothingWritten(Harness h) throws Exception {
-    Harness.Snapshot before = h.snapshot();
-    InstrumentedSource clean = h.instrumented();
-    h.call(clean, 5, 1, 2).expectOrder();
-    int statements = clean.statementCount();
-    List<String> log = clean.log();
-    if (statements == 0) {
-      fail(Feedback.get("atomicity.noStatements"));
-    }
-    for (int k = 1; k <= statements; k++) {
-      try (Harness fresh = h.fresh()) {
-        Harness.Call call = fresh.call(fresh.instrumented().failAt(k), 5, 1, 2);
-        String statement = log.get(k - 1);
-        if (call.succeeded()) {
-          fail(Feedback.get("atomicity.swallowed", call.args(), k, statement, call.order()));
+  @DisplayName("a failure at any statement up to the commit leaves nothing or the whole order")
+  @Graded(category = "atomicity", points = 3, hint = "hint.atomicity")
+  void failureAtEveryStatementLeavesNothingOrEverything(SuiteContext suite) {
+    Clean clean = Clean.run(suite, 5, 1, 2, "to inject failures into its statements");
+    for (int k : Checks.faultable(clean.call().statements(), clean.lastCommit())) {
+      try (ShopWorld w = ShopWorld.open(suite)) {
+        Placed call = Placed.call(w, 5, 1, 2, Plan.NORMAL.failing(k));
+        ShopSnapshot after = w.snapshot();
+        String when =
+            "after statement " + clean.call().statement(k) + " failed (and " + call.outcome() + ")";
+        if (after.sameContent(clean.before()) || after.sameContent(clean.after())) {
+          if (call.returned() && !after.sameContent(clean.after())) {
+            fail(
+                Feedback.get(
+                    "atomicity.swallowed", call.args(), clean.call().statement(k), call.outcome()));
+          }
+          continue;
         }
-        before.expectUnchanged(fresh.snapshot(), "after JDBC statement " + statement + " failed");
+        fail(Feedback.get("atomicity.partial", when, clean.before().changesTo(after)));
       }
     }
   }
 
+  /**
+   * Kills the student's code with SIGKILL right after its first write (as SQLite reported it,
+   * whatever the SQL looks like), before anything else it does; on reopening, the database must
+   * hold nothing of the order, or all of it.
+   */
   @Test
-  @DisplayName("a crash after the stock UPDATE, before COMMIT, leaves the database unchanged")
-  @Graded(category = Category.ATOMICITY, points = 3, hint = "hint.crash")
-  void crashAfterStockUpdateLeavesNothingWritten(Harness h) {
-    Harness.Snapshot before = h.snapshot();
-    try (ChildJvm child = h.child(5, 1, 2).killAt("after-stock-update").start()) {
-      ChildJvm.Signal signal = child.next(Checks.CHILD_TIMEOUT);
-      if (!signal.kind().equals(Child.KILL_POINT)) {
-        fail(Feedback.get("crash.noUpdate", signal.payload()));
+  @DisplayName("a crash right after the first write leaves nothing or the whole order")
+  @Graded(category = "atomicity", points = 3, hint = "hint.crash")
+  void crashAfterTheFirstWriteLeavesNothingOrEverything(SuiteContext suite) {
+    Clean clean = Clean.run(suite, 5, 1, 2, "to crash it between its writes");
+    AgentProcess jvm = suite.session().killable();
+    try (ShopWorld w = ShopWorld.open(suite, jvm)) {
+      RemoteCall call = Placed.start(w, 5, 1, 2, Plan.NORMAL.parking("first-write"));
+      RemoteCall.Event e = call.until(suite.session().callDeadline(), "PARKED");
+      if (e.kind().equals("RESULT")) {
+        Placed done = Placed.of(call, w);
+        fail(Feedback.get("crash.noWrite", done.args(), done.outcome()));
       }
-      child.kill();
+      int after = Integer.parseInt(e.detail());
+      jvm.kill("[KILLED] by the crash test");
+      jvm.awaitExit(java.time.Duration.ofSeconds(10));
+      ShopSnapshot reopened = w.snapshot();
+      if (!reopened.sameContent(clean.before()) && !reopened.sameContent(clean.after())) {
+        fail(
+            Feedback.get(
+                "crash.partial",
+                "5, 1, 2",
+                clean.call().statement(after),
+                clean.before().changesTo(reopened)));
+      }
     }
-    before.expectUnchanged(h.snapshot(), "after the process was killed right after its UPDATE");
   }
 }

@@ -2,83 +2,87 @@ package org.txlab.grader.hidden.placeorder;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.txlab.course.InstrumentedSource;
-import org.txlab.course.Shop;
-import org.txlab.grader.hidden.Feedback;
-import org.txlab.grader.suite.Category;
+import org.txlab.grader.hidden.Plan;
+import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.SuiteExtension;
+import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.Graded;
-import org.txlab.placeorder.InsufficientStockException;
+import org.txlab.grader.suite.SuiteContext;
 
-@ExtendWith(HarnessExtension.class)
+/** Hygiene: nothing left behind. These calls are not cleaned up after, on purpose. */
+@Order(4)
+@ExtendWith(SuiteExtension.class)
 class HygieneChecks {
+  private static final Plan LEFT_AS_IS = Plan.NORMAL.withoutCleanup();
 
   @Test
   @DisplayName("every connection is closed, after success and after a rejection")
-  @Graded(category = Category.HYGIENE, points = 1, hint = "hint.hygiene")
-  void closesItsConnections(Harness h) {
-    InstrumentedSource ok = h.instrumented();
-    h.callWithoutCleanup(ok, 1, 1, 1).expectOrder();
-    expectNoLeaks(ok, "returned an order");
-    InstrumentedSource rejected = h.instrumented();
-    h.callWithoutCleanup(rejected, 1, 2, 99).expectThrown(InsufficientStockException.class);
-    expectNoLeaks(rejected, "rejected an order");
+  @Graded(category = "hygiene", points = 1, hint = "hint.hygiene")
+  void closesItsConnections(SuiteContext suite) {
+    Clean.run(suite, 1, 1, 1, "to count the connections it leaves open");
+    try (ShopWorld w = ShopWorld.open(suite)) {
+      for (Placed call :
+          new Placed[] {
+            Placed.call(w, 1, 1, 1, LEFT_AS_IS), Placed.call(w, 1, 2, 99, LEFT_AS_IS)
+          }) {
+        if (call.result().leftOpen() > 0) {
+          w.closeLeaked();
+          fail(
+              Feedback.get(
+                  "hygiene.leaked",
+                  call.args(),
+                  call.outcome(),
+                  call.result().leftOpen(),
+                  call.result().opened()));
+        }
+      }
+    }
   }
 
   @Test
   @DisplayName("no transaction is left open after a rejection or a failed statement")
-  @Graded(category = Category.HYGIENE, points = 1, hint = "hint.hygiene")
-  void leavesNoTransactionOpen(Harness h) throws Exception {
-    InstrumentedSource clean = h.instrumented();
-    h.call(clean, 1, 1, 1).expectOrder();
-    int last = clean.statementCount();
-
-    InstrumentedSource rejected = h.instrumented();
-    h.callWithoutCleanup(rejected, 1, 2, 99).expectThrown(InsufficientStockException.class);
-    expectUnlocked(h, rejected, "rejected an order");
-
-    InstrumentedSource failing = h.instrumented().failAt(last);
-    h.callWithoutCleanup(failing, 1, 1, 1);
-    expectUnlocked(h, failing, "saw its last statement fail");
+  @Graded(category = "hygiene", points = 1, hint = "hint.hygiene")
+  void leavesNoTransactionOpen(SuiteContext suite) {
+    Clean clean = Clean.run(suite, 1, 1, 1, "to fail one of its statements");
+    try (ShopWorld w = ShopWorld.open(suite)) {
+      Placed rejected = Placed.call(w, 1, 2, 99, LEFT_AS_IS);
+      expectUnlocked(w, rejected);
+    }
+    var ks = Checks.faultable(clean.call().statements(), clean.lastCommit());
+    if (!ks.isEmpty()) {
+      try (ShopWorld w = ShopWorld.open(suite)) {
+        Placed failed = Placed.call(w, 1, 1, 1, LEFT_AS_IS.failing(ks.get(ks.size() - 1)));
+        expectUnlocked(w, failed);
+      }
+    }
   }
 
   @Test
   @DisplayName("the next call works after a failed statement")
-  @Graded(category = Category.HYGIENE, points = 1, hint = "hint.hygiene")
-  void nextCallWorksAfterAFailure(Harness h) {
-    InstrumentedSource clean = h.instrumented();
-    h.call(clean, 1, 1, 1).expectOrder();
-    int middle = (clean.statementCount() + 1) / 2;
-
-    h.callWithoutCleanup(h.instrumented().failAt(middle), 1, 1, 1);
-    Harness.Call next = h.callWithoutCleanup(h.instrumented(), 1, 1, 1);
-    if (!next.succeeded()) {
-      fail(
-          Feedback.get(
-              "hygiene.nextCall",
-              "failed statement",
-              next.error().getClass().getName(),
-              next.error().getMessage()));
+  @Graded(category = "hygiene", points = 1, hint = "hint.hygiene")
+  void nextCallWorksAfterAFailure(SuiteContext suite) {
+    Clean clean = Clean.run(suite, 1, 1, 1, "to fail one of its statements");
+    var ks = Checks.faultable(clean.call().statements(), clean.lastCommit());
+    try (ShopWorld w = ShopWorld.open(suite)) {
+      if (!ks.isEmpty()) {
+        Placed.call(w, 1, 1, 1, LEFT_AS_IS.failing(ks.get(ks.size() / 2)));
+      }
+      Placed next = Placed.call(w, 1, 1, 1, LEFT_AS_IS);
+      if (!next.returned()) {
+        fail(Feedback.get("hygiene.nextCall", next.args(), next.outcome()));
+      }
     }
   }
 
-  private static void expectNoLeaks(InstrumentedSource source, String when) {
-    int leaked = source.leaked().size();
-    if (leaked > 0) {
-      source.closeLeaked();
-      fail(Feedback.get("hygiene.leaked", when, leaked, source.openedCount()));
-    }
-  }
-
-  private static void expectUnlocked(Harness h, InstrumentedSource source, String when)
-      throws SQLException {
-    boolean writable = Shop.isWritableNow(h.db());
-    source.closeLeaked();
+  private static void expectUnlocked(ShopWorld w, Placed call) {
+    boolean writable = w.writableNow();
+    w.closeLeaked();
     if (!writable) {
-      fail(Feedback.get("hygiene.locked", when));
+      fail(Feedback.get("hygiene.locked", call.args(), call.outcome()));
     }
   }
 }

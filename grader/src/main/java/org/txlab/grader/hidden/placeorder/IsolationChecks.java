@@ -3,203 +3,143 @@ package org.txlab.grader.hidden.placeorder;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.txlab.course.Child;
-import org.txlab.course.ChildJvm;
-import org.txlab.course.InstrumentedSource;
-import org.txlab.course.Race;
-import org.txlab.grader.hidden.Feedback;
-import org.txlab.grader.suite.Category;
+import org.txlab.grader.hidden.Plan;
+import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.SuiteExtension;
+import org.txlab.grader.judge.RemoteCall;
+import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.Graded;
-import org.txlab.placeorder.InsufficientStockException;
+import org.txlab.grader.suite.SuiteContext;
 
-@ExtendWith(HarnessExtension.class)
+/**
+ * Isolation, found deterministically: every verdict is a function of the code, never of a race's
+ * luck or the machine's speed. The scenarios sell the mouse (product 2, stock 3) to two orders of 2
+ * units, so that only one can win and an off-by-one in the stock check changes nothing here.
+ */
+@Order(3)
+@ExtendWith(SuiteExtension.class)
 class IsolationChecks {
-  private static final long LAMP = 3;
-  private static final long KEYBOARD = 1;
-  private static final Map<String, String> LOCK_HOLDER = new ConcurrentHashMap<>();
+  private static final long MOUSE = 2;
+  private static final long STOCK = 3;
+  private static final int UNITS = 2;
 
   /**
-   * The lock-holder test: this test's own transaction holds the write lock with its own order for
-   * the last lamp while the student's call runs, then commits. A correct call waits, sees stock 0
-   * and rejects cleanly. Deterministic: it separated correct from deferred and non-transactional
-   * code 20 times out of 20.
+   * The lock holder: the judge's own transaction has taken 2 mice and holds the write lock while
+   * the student's call for 2 more runs. The judge commits as soon as the call waits (for the lock,
+   * or in a sleep of its own) or ends, so the call's wait never depends on time. A correct call
+   * then sees 1 mouse and rejects cleanly.
    */
   @Test
-  @DisplayName("an order placed while another order holds the last unit waits, then is rejected")
-  @Graded(category = Category.ISOLATION, points = 3, hint = "hint.lockholder")
-  void waitsForAConcurrentOrderThenRejectsCleanly(Harness h) throws Exception {
-    String verdict = LOCK_HOLDER.computeIfAbsent(h.submissionKey(), k -> lockHolderVerdict(h));
-    if (!verdict.isEmpty()) {
-      fail(verdict);
+  @DisplayName(
+      "an order placed while another order holds the stock waits, then is rejected cleanly")
+  @Graded(category = "isolation", points = 3, hint = "hint.lockholder")
+  void waitsForAConcurrentOrderThenRejectsCleanly(SuiteContext suite) throws SQLException {
+    Clean.run(suite, 2, MOUSE, UNITS, "to run it against a concurrent order");
+    try (ShopWorld w = ShopWorld.open(suite)) {
+      Placed call;
+      try (Connection holder = w.judge().open();
+          Statement s = holder.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+        s.executeUpdate("UPDATE products SET stock = stock - " + UNITS + " WHERE id = " + MOUSE);
+        s.executeUpdate(
+            "INSERT INTO orders (user_id, product_id, quantity) VALUES ("
+                + Rival.USER
+                + ", "
+                + MOUSE
+                + ", "
+                + UNITS
+                + ")");
+        RemoteCall c = Placed.start(w, 2, MOUSE, UNITS, Plan.NORMAL.againstJudgeLock());
+        c.until(suite.session().callDeadline(), "WAITING", "STUCK");
+        try {
+          s.execute("COMMIT");
+        } catch (SQLException e) {
+          // The student's call kept a lock the commit needs for as long as a call may take.
+          c.released();
+          fail(Feedback.get("lockholder.blocked", Placed.of(c, w).args(), e.getMessage()));
+        }
+        c.released();
+        call = Placed.of(c, w);
+      }
+      String when = "while another order held the lock on 2 of the 3 mice";
+      Checks.expectIsolated(
+          w.snapshot(), MOUSE, STOCK, when, List.of(call), List.of(2L), Boolean.TRUE);
+      if (call.returned()) {
+        fail(Feedback.get("lockholder.sold", call.args(), call.outcome()));
+      }
     }
   }
 
   /**
-   * Races between buggy code pass or fail by luck (a deferred transaction passed a two-process race
-   * in 1 to 12 runs of 20), which would give identical code different scores. So a race is run only
-   * for code that passed the deterministic lock-holder check, run once per submission.
+   * A rival at every statement boundary: the student's call is paused before each of its statements
+   * in turn, the judge's own correct order for the same units runs (at once: it waits for nothing),
+   * then the call goes on. Whatever the interleaving, no unit is sold twice, every outcome matches
+   * the database, and a loser is rejected cleanly.
    */
-  private static void requireLockHolderPassed(Harness h) {
-    String verdict = LOCK_HOLDER.computeIfAbsent(h.submissionKey(), k -> lockHolderVerdict(h));
-    if (!verdict.isEmpty()) {
-      fail(Feedback.get("race.gated", verdict.lines().findFirst().orElse("")));
-    }
-  }
-
-  private static String lockHolderVerdict(Harness h) {
-    try (Harness fresh = h.fresh()) {
-      lockHolder(fresh);
-      return "";
-    } catch (AssertionError e) {
-      return String.valueOf(e.getMessage());
-    } catch (Exception e) {
-      return e.toString();
-    }
-  }
-
-  private static void lockHolder(Harness h) throws Exception {
-    InstrumentedSource source = h.instrumented();
-    CountDownLatch started = new CountDownLatch(1);
-    source.beforeStatement((k, sql) -> started.countDown());
-    try (Connection holder = h.plain().open();
-        Statement s = holder.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
-      s.executeUpdate("UPDATE products SET stock = stock - 1 WHERE id = " + LAMP);
-      s.executeUpdate(
-          "INSERT INTO orders (user_id, product_id, quantity) VALUES (1, " + LAMP + ", 1)");
-      CompletableFuture<Harness.Call> student =
-          CompletableFuture.supplyAsync(() -> h.call(source, 2, LAMP, 1));
-      // A call that ends without running any statement must not make the test wait.
-      student.whenComplete((call, error) -> started.countDown());
-      // Hold the lock for ~200 ms after the student's first statement began: long enough that a
-      // correct call is waiting on it, well under the busy timeout.
-      started.await(10, TimeUnit.SECONDS);
-      Thread.sleep(200);
-      s.execute("COMMIT");
-      Harness.Call call;
-      try {
-        call = student.get(10, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        call = fail(Feedback.get("lockholder.timeout", 10_000));
-      }
-      call.expectThrown(InsufficientStockException.class);
-    }
-    Harness.Snapshot after = h.snapshot();
-    Checks.expectStock(after, LAMP, 0, "after two orders for the last lamp");
-    Checks.expectOrderCount(after, 1, "after two orders for the last lamp");
-  }
-
   @Test
-  @DisplayName("8 threads, 4 orders each, racing for 10 units: 10 orders, the rest rejected")
-  @Graded(category = Category.ISOLATION, points = 2, hint = "hint.race")
-  void threadRaceNeverOversells(Harness h) {
-    requireLockHolderPassed(h);
-    InstrumentedSource source = h.instrumented();
-    // Several rounds per racer: a bug that needs an unlucky interleaving gets many chances to
-    // show, so identical code gets the same score run after run.
-    List<Race.Outcome<List<Harness.Call>>> outcomes =
-        Race.threads(
-            8,
-            i -> {
-              List<Harness.Call> calls = new ArrayList<>();
-              for (int round = 0; round < 4; round++) {
-                calls.add(h.call(source, 100 + i, KEYBOARD, 1));
-              }
-              return calls;
-            },
-            Duration.ofSeconds(60));
-    List<Throwable> errors = new ArrayList<>();
-    for (Race.Outcome<List<Harness.Call>> o : outcomes) {
-      if (!o.succeeded()) {
-        fail(Feedback.get("race.rawError", o.racer(), o.error()));
+  @DisplayName("another order placed at any point of your call never makes it oversell or fail raw")
+  @Graded(category = "isolation", points = 2, hint = "hint.rival")
+  void aRivalAtEveryStatementBoundaryNeverBreaksIsolation(SuiteContext suite) {
+    Clean clean = Clean.run(suite, 2, MOUSE, UNITS, "to interleave another order with it");
+    for (int k : Checks.boundaries(clean.call().statements())) {
+      try (ShopWorld w = ShopWorld.open(suite)) {
+        RemoteCall c = Placed.start(w, 2, MOUSE, UNITS, Plan.NORMAL.pausing(k));
+        RemoteCall.Event e = c.until(suite.session().callDeadline(), "PAUSED");
+        Boolean rival = null;
+        if (e.kind().equals("PAUSED")) {
+          rival = Rival.order(w, MOUSE, UNITS) == Rival.Outcome.PLACED;
+          c.resume();
+        }
+        Placed call = Placed.of(c, w);
+        String when =
+            "with another order for 2 mice placed while yours was paused before "
+                + clean.call().statement(k);
+        Checks.expectIsolated(w.snapshot(), MOUSE, STOCK, when, List.of(call), List.of(2L), rival);
       }
-      o.value().forEach(c -> errors.add(c.error()));
     }
-    expectWinnersAndCleanLosers(errors, 10);
-    Harness.Snapshot after = h.snapshot();
-    Checks.expectStock(after, KEYBOARD, 0, "after the race");
-    Checks.expectOrderCount(after, 10, "after the race");
   }
 
+  /**
+   * Your own code as the rival: two calls on the same object, the first paused before each of its
+   * statements in turn while the second runs until it ends or waits for the first (a lock, a
+   * monitor, a sleep of its own), then the first goes on. Catches what a judge's rival cannot: a
+   * connection or other state shared between calls.
+   */
   @Test
-  @DisplayName("two processes, 8 orders each, racing for 10 units: 10 orders, the rest rejected")
-  @Graded(category = Category.ISOLATION, points = 2, hint = "hint.race")
-  void processRaceNeverOversells(Harness h) {
-    requireLockHolderPassed(h);
-    List<ChildJvm.Signal> outcomes =
-        Race.processes(
-            List.of(
-                h.child(1, KEYBOARD, 1).label("racer-0").args(h.childArgs(1, KEYBOARD, 1, 8)),
-                h.child(2, KEYBOARD, 1).label("racer-1").args(h.childArgs(2, KEYBOARD, 1, 8))),
-            Checks.CHILD_TIMEOUT);
-    int placed = 0;
-    for (int i = 0; i < outcomes.size(); i++) {
-      ChildJvm.Signal o = outcomes.get(i);
-      if (!o.kind().equals(Child.RESULT)) {
-        fail(Feedback.get("race.rawError", i, o.payload()));
+  @DisplayName("two of your own calls interleaved at any statement never oversell or fail raw")
+  @Graded(category = "isolation", points = 2, hint = "hint.selfRival")
+  void yourOwnCallAtEveryStatementBoundaryNeverBreaksIsolation(SuiteContext suite) {
+    Clean clean = Clean.run(suite, 2, MOUSE, UNITS, "to interleave two of its calls");
+    for (int k : Checks.boundaries(clean.call().statements())) {
+      try (ShopWorld w = ShopWorld.open(suite)) {
+        RemoteCall first = Placed.start(w, 2, MOUSE, UNITS, Plan.NORMAL.pausing(k).watched());
+        RemoteCall.Event e = first.until(suite.session().callDeadline(), "PAUSED");
+        Placed second = null;
+        if (e.kind().equals("PAUSED")) {
+          RemoteCall other = Placed.start(w, 3, MOUSE, UNITS, Plan.NORMAL.watched());
+          RemoteCall.Event o = other.until(suite.session().callDeadline(), "WAITING", "STUCK");
+          first.resume();
+          if (o.kind().equals("RESULT")) {
+            second = Placed.of(other, w);
+          }
+          Placed a = Placed.of(first, w);
+          Placed b = second != null ? second : Placed.of(other, w);
+          String when =
+              "with your second call placeOrder(3, 2, 2) run while the first was paused before "
+                  + clean.call().statement(k);
+          Checks.expectIsolated(
+              w.snapshot(), MOUSE, STOCK, when, List.of(a, b), List.of(2L, 3L), null);
+        } else {
+          Placed.of(first, w);
+        }
       }
-      placed += Integer.parseInt(o.payload().replaceAll("placed=(\\d+).*", "$1"));
-    }
-    if (placed != 10) {
-      fail(Feedback.get("race.outcomes", 10, 6, "the processes placed " + placed + " orders"));
-    }
-    Harness.Snapshot after = h.snapshot();
-    Checks.expectStock(after, KEYBOARD, 0, "after the race");
-    Checks.expectOrderCount(after, 10, "after the race");
-  }
-
-  /** An error reported by a child process, as {@code class: message}. */
-  private static final class RemoteError extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    RemoteError(String payload) {
-      super(payload);
-    }
-
-    boolean isInsufficientStock() {
-      return getMessage().startsWith(InsufficientStockException.class.getName() + ":");
-    }
-
-    @Override
-    public String toString() {
-      return getMessage();
-    }
-  }
-
-  private static void expectWinnersAndCleanLosers(List<Throwable> errors, int winners) {
-    int won = 0;
-    List<String> summary = new ArrayList<>();
-    for (int i = 0; i < errors.size(); i++) {
-      Throwable e = errors.get(i);
-      boolean clean =
-          e instanceof InsufficientStockException
-              || (e instanceof RemoteError r && r.isInsufficientStock());
-      if (e == null) {
-        won++;
-        summary.add("racer " + i + " got an order");
-      } else if (!clean) {
-        fail(Feedback.get("race.rawError", i, e));
-      } else {
-        summary.add("racer " + i + " was rejected");
-      }
-    }
-    if (won != winners) {
-      fail(
-          Feedback.get(
-              "race.outcomes", winners, errors.size() - winners, String.join(", ", summary)));
     }
   }
 }

@@ -1,0 +1,206 @@
+package org.txlab.agent;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.txlab.course.jdbc.CallScope;
+import org.txlab.course.jdbc.Controller;
+import org.txlab.course.jdbc.StatementRecord;
+
+/**
+ * Carries out the judge's plans for the calls of one world: a paused call waits for {@code RESUME},
+ * a parked one for its kill, a lock wait is reported; and it decides when a wait's clock stops so
+ * that no verdict depends on the machine's speed.
+ */
+final class CallController implements Controller {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** A call the judge started. */
+  static final class Running {
+    final String id;
+    final boolean heldByJudge;
+    final boolean watch;
+    final CountDownLatch resume = new CountDownLatch(1);
+    final CountDownLatch released = new CountDownLatch(1);
+    volatile Thread thread;
+    volatile boolean finished;
+    volatile boolean inAgentWait;
+    volatile boolean reportedStuck;
+    volatile boolean reportedWaiting;
+
+    Running(String id, boolean heldByJudge, boolean watch) {
+      this.id = id;
+      this.heldByJudge = heldByJudge;
+      this.watch = watch;
+    }
+  }
+
+  private final Out out;
+  private final Map<CallScope, Running> byScope = new ConcurrentHashMap<>();
+  private final Map<String, Running> byId = new ConcurrentHashMap<>();
+
+  CallController(Out out) {
+    this.out = out;
+  }
+
+  void started(CallScope scope, Running call) {
+    byScope.put(scope, call);
+    byId.put(call.id, call);
+  }
+
+  void finished(CallScope scope, Running call) {
+    call.finished = true;
+    byScope.remove(scope);
+  }
+
+  Running get(String id) {
+    return byId.get(id);
+  }
+
+  @Override
+  public void pause(CallScope scope, int next) {
+    Running call = byScope.get(scope);
+    if (call == null) {
+      return;
+    }
+    out.send(Protocol.EVENT, call.id, Protocol.PAUSED, Integer.toString(next));
+    call.inAgentWait = true;
+    try {
+      call.resume.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      call.inAgentWait = false;
+    }
+  }
+
+  @Override
+  public void park(CallScope scope, StatementRecord after) {
+    Running call = byScope.get(scope);
+    if (call != null) {
+      call.inAgentWait = true;
+      out.send(Protocol.EVENT, call.id, Protocol.PARKED, Integer.toString(after.number()));
+    }
+    while (true) {
+      // The judge kills this JVM now; parking keeps the process exactly at this point.
+      LockSupport.park();
+    }
+  }
+
+  @Override
+  public void lockWait(CallScope scope, int statement) {
+    Running call = byScope.get(scope);
+    if (call != null) {
+      call.reportedWaiting = true;
+      out.send(Protocol.EVENT, call.id, Protocol.WAITING, Integer.toString(statement));
+    }
+  }
+
+  @Override
+  public boolean clockStopped(CallScope scope) {
+    Running call = byScope.get(scope);
+    if (call == null) {
+      return false;
+    }
+    if (call.heldByJudge && call.released.getCount() > 0) {
+      // The judge holds the lock and lets go as soon as it learns of this wait.
+      return true;
+    }
+    // Another call the judge started is still in flight (paused, or running after a pause): this
+    // wait ends when it does, however slow the machine is.
+    for (Running other : byScope.values()) {
+      if (other != call && !other.finished) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports watched calls whose thread waits on something only another call can end: a monitor or
+   * lock owned by another call's thread, or a sleep or wait in the student's own code.
+   */
+  void watch() {
+    for (Running call : byScope.values()) {
+      Thread t = call.thread;
+      if (!call.watch || call.finished || call.reportedStuck || call.inAgentWait || t == null) {
+        continue;
+      }
+      Thread.State state = t.getState();
+      if (state != Thread.State.BLOCKED
+          && state != Thread.State.WAITING
+          && state != Thread.State.TIMED_WAITING) {
+        continue;
+      }
+      ThreadInfo info = THREADS.getThreadInfo(t.getId(), 12);
+      if (info == null) {
+        continue;
+      }
+      if (ownedByAnotherCall(info.getLockOwnerId(), call) || waitsInStudentCode(info)) {
+        call.reportedStuck = true;
+        out.send(Protocol.EVENT, call.id, Protocol.STUCK, state.name());
+      }
+    }
+  }
+
+  private boolean ownedByAnotherCall(long owner, Running call) {
+    if (owner < 0) {
+      return false;
+    }
+    for (Running other : byScope.values()) {
+      Thread t = other.thread;
+      if (other != call && t != null && t.getId() == owner) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A sleep or an {@code Object.wait} the student's code called itself (a retry loop, say). */
+  private static boolean waitsInStudentCode(ThreadInfo info) {
+    StackTraceElement[] stack = info.getStackTrace();
+    for (int i = 0; i < stack.length - 1; i++) {
+      String method = stack[i].getClassName() + "." + stack[i].getMethodName();
+      if (method.equals("java.lang.Thread.sleep") || method.equals("java.lang.Object.wait")) {
+        String caller = stack[i + 1].getClassName();
+        return !caller.startsWith("java.")
+            && !caller.startsWith("jdk.")
+            && !caller.startsWith("sun.")
+            && !caller.startsWith("org.sqlite.")
+            && !caller.startsWith("org.txlab.course.")
+            && !caller.startsWith("org.txlab.agent.");
+      }
+    }
+    return false;
+  }
+
+  /** Lets a paused call go on. */
+  void resume(String id) {
+    Running call = byId.get(id);
+    if (call != null) {
+      call.resume.countDown();
+    }
+  }
+
+  /** The judge's lock holder let go: the call's lock wait counts time again. */
+  void released(String id) {
+    Running call = byId.get(id);
+    if (call != null) {
+      call.released.countDown();
+    }
+  }
+
+  /** Waits a little between watches. */
+  static void pauseWatcher() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

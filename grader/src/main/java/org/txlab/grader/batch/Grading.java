@@ -1,0 +1,363 @@
+package org.txlab.grader.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.txlab.grader.exercise.Exercise;
+import org.txlab.grader.intake.BadSubmissionException;
+import org.txlab.grader.intake.Intake;
+import org.txlab.grader.intake.IntegrityScan;
+import org.txlab.grader.intake.StudentSubmission;
+import org.txlab.grader.judge.AgentLauncher;
+import org.txlab.grader.judge.AgentRefused;
+import org.txlab.grader.judge.Hashes;
+import org.txlab.grader.judge.Session;
+import org.txlab.grader.judge.SubmissionDied;
+import org.txlab.grader.sandbox.Sandbox;
+import org.txlab.grader.sandbox.SandboxConfig;
+import org.txlab.grader.sandbox.Slot;
+import org.txlab.grader.sources.CompilationFailedException;
+import org.txlab.grader.sources.SourceCompiler;
+import org.txlab.grader.suite.PlannedTest;
+import org.txlab.grader.suite.SuiteReport;
+import org.txlab.grader.suite.SuiteRunner;
+import org.txlab.grader.suite.TestResult;
+
+/**
+ * Grades one hand-in at a time, end to end: its files taken apart, its sources compiled (here,
+ * reading only), its code run in sandboxed submission JVMs and judged, exercise by exercise, by the
+ * hidden tests running here. Whatever goes wrong with one hand-in ends in that student's result.
+ */
+public final class Grading implements AutoCloseable {
+  private final List<Exercise> exercises;
+  private final Map<String, SuiteRunner> runners = new LinkedHashMap<>();
+  private final Map<String, List<PlannedTest>> plans = new LinkedHashMap<>();
+  private final Sandbox sandbox;
+  private final AgentLauncher launcher;
+  private final SandboxConfig config;
+  private final String key;
+
+  /**
+   * Sets grading up: plans every exercise's tests, before any student code runs.
+   *
+   * @param exercises the exercises to grade, in report order
+   * @param config the sandbox's knobs
+   * @param cache a directory of the grader's own (native library, class-data archive)
+   * @param runtime the grader's classpath, hashed into the cache key
+   * @throws IOException if the classpath cannot be read
+   */
+  public Grading(List<Exercise> exercises, SandboxConfig config, Path cache, List<Path> runtime)
+      throws IOException {
+    this.exercises = List.copyOf(exercises);
+    this.config = config;
+    this.sandbox = new Sandbox(config);
+    this.launcher = new AgentLauncher(sandbox, cache);
+    StringBuilder plan = new StringBuilder(config.toString()).append(sandbox.isolated());
+    for (Exercise e : exercises) {
+      SuiteRunner runner = new SuiteRunner(e);
+      runners.put(e.id(), runner);
+      plans.put(e.id(), runner.plan());
+      plan.append(e.id()).append('\n');
+      plans.get(e.id()).forEach(t -> plan.append(t).append('\n'));
+    }
+    this.key =
+        Hashes.sha256(plan.toString().getBytes(StandardCharsets.UTF_8)) + Hashes.contentOf(runtime);
+  }
+
+  /** Returns the exercises graded. */
+  public List<Exercise> exercises() {
+    return exercises;
+  }
+
+  /** Returns each exercise's planned tests. */
+  public Map<String, List<PlannedTest>> plans() {
+    return plans;
+  }
+
+  /** Returns the sandbox. */
+  public Sandbox sandbox() {
+    return sandbox;
+  }
+
+  /** Returns the launcher of submission JVMs. */
+  public AgentLauncher launcher() {
+    return launcher;
+  }
+
+  /**
+   * Returns a hash of everything that affects a grade but the hand-in: the grader's classes and
+   * resources (hidden tests, hints, exercises), the sandbox's settings, the plans.
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * Grades one hand-in. Never throws: a problem ends in the result.
+   *
+   * @param s the hand-in
+   * @param base the student's work directory (sources, classes)
+   * @param slot the slot to run in
+   * @param hash the hand-in's hash, stored with the result
+   * @return the result
+   */
+  public StudentResult grade(StudentSubmission s, Path base, Slot slot, String hash) {
+    try {
+      return gradeOrThrow(s, base, slot, hash);
+    } catch (Throwable t) {
+      if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+        throw (VirtualMachineError) t;
+      }
+      String trouble =
+          "[GRADER] grading this hand-in failed on the grader's side ("
+              + t
+              + "); this is a grader bug or a hand-in it cannot read: grade it again, and report"
+              + " it if it persists";
+      return new StudentResult(
+          s.student(),
+          s.origin(),
+          hash,
+          trouble,
+          List.of(),
+          null,
+          List.of(),
+          Set.of(),
+          0,
+          "",
+          trouble,
+          0,
+          Map.of());
+    }
+  }
+
+  private StudentResult gradeOrThrow(StudentSubmission s, Path base, Slot slot, String hash)
+      throws IOException, InterruptedException {
+    if (s.problem() != null) {
+      return notGradable(s, hash, s.problem(), null, Set.of());
+    }
+    Path src = base.resolve("src");
+    Path classes = base.resolve("classes");
+    Intake.clean(src);
+    Intake.clean(classes);
+    Files.createDirectories(src);
+    QuizResult quiz = null;
+    List<String> cells = new ArrayList<>();
+    StringBuilder studentCode = new StringBuilder();
+    boolean sources = false;
+    try {
+      for (Path f : s.files()) {
+        String name = f.getFileName().toString();
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        if (name.endsWith(".java")) {
+          Path target = src.resolve(base.resolve("files").relativize(f).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target);
+          sources = true;
+          studentCode.append(Files.readString(target, StandardCharsets.ISO_8859_1)).append('\n');
+        } else if (name.endsWith(".ipynb")) {
+          NotebookSubmission nb = NotebookSubmission.read(f);
+          QuizResult q = Quiz.score(nb.answers());
+          quiz = quiz == null || q.points() > quiz.points() ? q : quiz;
+          cells.addAll(nb.exerciseCells());
+          nb.exerciseCells().forEach(c -> studentCode.append(c).append('\n'));
+        }
+      }
+      if (!sources && cells.isEmpty()) {
+        throw new BadSubmissionException(
+            "[NO_EXERCISE] no exercise found: expected .java sources (e.g. PlaceOrder.java), or"
+                + " notebook code cells tagged 'exercise'");
+      }
+    } catch (BadSubmissionException e) {
+      return notGradable(s, hash, e.getMessage(), quiz, Set.of());
+    }
+    Set<String> flags = new TreeSet<>(IntegrityScan.scan(studentCode.toString()));
+    exercises.forEach(e -> flags.removeAll(e.allowedFlags()));
+    String compileErrors = "";
+    Session.Code code;
+    Map<String, Long> phases = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    if (sources) {
+      SourceCompiler.Outcome compiled;
+      try {
+        compiled = SourceCompiler.compileWhatCompiles(src, classes, Duration.ofSeconds(60));
+      } catch (CompilationFailedException e) {
+        return notGradable(s, hash, e.getMessage(), quiz, flags);
+      }
+      if (!compiled.compiled()) {
+        return notGradable(
+            s,
+            hash,
+            "[COMPILE_ERROR] your code does not compile: " + compiled.errors(),
+            quiz,
+            flags);
+      }
+      compileErrors = compiled.errors();
+      code = new Session.Code(sandbox.staged(classes, "classes-" + slot.index()), List.of());
+      phases.put("compile", (System.nanoTime() - t0) / 1_000_000);
+    } else {
+      code = new Session.Code(null, cells);
+    }
+    List<ExerciseResult> results = new ArrayList<>();
+    List<String> incidents = new ArrayList<>();
+    String attention = "";
+    int spares = Math.max(0, exercises.stream().mapToInt(Exercise::killTests).sum() - 1);
+    int tests = plans.values().stream().mapToInt(List::size).sum();
+    Session session;
+    long t1 = System.nanoTime();
+    try {
+      session = Session.open(launcher, sandbox, slot, code, spares, tests);
+      phases.put(
+          code.classes() == null ? "start+cells" : "start", (System.nanoTime() - t1) / 1_000_000);
+    } catch (SubmissionDied e) {
+      return notGradable(s, hash, e.getMessage() + " (while loading your code)", quiz, flags);
+    }
+    try (session) {
+      String cellProblem = cellProblem(session.cellFailures());
+      for (Exercise e : exercises) {
+        ExerciseResult r = gradeExercise(e, session, compileErrors, cellProblem);
+        results.add(r);
+        if (r.report() != null) {
+          r.report()
+              .results()
+              .forEach(t -> phases.merge(e.id() + " " + t.category(), t.millis(), Long::sum));
+        }
+      }
+      incidents.addAll(session.incidents());
+      if (session.forgedLines() > 0) {
+        flags.add("wrote to the result channel");
+      }
+      if (!incidents.isEmpty()) {
+        flags.add("ended the JVM");
+      }
+      for (ExerciseResult r : results) {
+        if (r.report() != null
+            && r.report().results().stream().anyMatch(TestResult::graderTrouble)) {
+          attention = "a hidden test could not run on the grader's side (see [GRADER] in feedback)";
+        }
+      }
+      return new StudentResult(
+          s.student(),
+          s.origin(),
+          hash,
+          null,
+          results,
+          quiz,
+          incidents,
+          flags,
+          session.forgedLines(),
+          session.output(),
+          attention,
+          0,
+          phases);
+    }
+  }
+
+  private ExerciseResult gradeExercise(
+      Exercise e, Session session, String compileErrors, String cellProblem) {
+    List<PlannedTest> plan = plans.get(e.id());
+    int max = plan.stream().mapToInt(PlannedTest::points).sum();
+    String implementation;
+    try {
+      implementation =
+          session.find(e.api().type(), e.api().preferredName(), e.api().constructorParams());
+    } catch (AgentRefused | SubmissionDied missing) {
+      String why = "[NO_IMPLEMENTATION] " + missing.getMessage().replaceFirst("^[\\w.]+: ", "");
+      if (!compileErrors.isEmpty()) {
+        why += "\nThese files did not compile:\n" + compileErrors;
+      }
+      if (!cellProblem.isEmpty()) {
+        why = cellProblem + "\n" + why;
+      }
+      return new ExerciseResult(e.id(), why, null, max);
+    }
+    Map<String, TestResult> done = new LinkedHashMap<>();
+    runners
+        .get(e.id())
+        .execute(
+            session,
+            implementation,
+            plan,
+            config.junitBackstop().toSeconds() + " s",
+            (test, passed, message, millis) ->
+                done.put(test.uniqueId(), TestResult.of(test, passed, message, millis)));
+    List<TestResult> ordered = new ArrayList<>();
+    for (PlannedTest t : plan) {
+      ordered.add(
+          done.getOrDefault(
+              t.uniqueId(),
+              TestResult.of(t, false, "[GRADER] the test never reported; grade again", 0)));
+    }
+    return new ExerciseResult(e.id(), null, new SuiteReport(e.id(), ordered), max);
+  }
+
+  private static String cellProblem(List<String> failures) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i + 1 < failures.size(); i += 2) {
+      s.append("[CELL_ERROR] exercise cell ")
+          .append(failures.get(i))
+          .append(" fails, as it does in the notebook: ")
+          .append(failures.get(i + 1))
+          .append('\n');
+    }
+    return s.toString().strip();
+  }
+
+  private static StudentResult notGradable(
+      StudentSubmission s, String hash, String problem, QuizResult quiz, Set<String> flags) {
+    return new StudentResult(
+        s.student(),
+        s.origin(),
+        hash,
+        problem,
+        List.of(),
+        quiz,
+        List.of(),
+        flags,
+        0,
+        "",
+        "",
+        0,
+        Map.of());
+  }
+
+  /** Removes what the sandbox staged. */
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+
+  /** Compiles a small class once, so that javac's classes are loaded and warm. */
+  static void warmCompiler() {
+    try {
+      Path dir = Files.createTempDirectory("txlab-warm");
+      try {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(
+            src.resolve("Warm.java"),
+            "import org.txlab.placeorder.*; import java.sql.*;\n"
+                + "public class Warm implements OrderService {\n"
+                + "  private final ConnectionSource db;\n"
+                + "  public Warm(ConnectionSource db) { this.db = db; }\n"
+                + "  public Order placeOrder(long u, long p, int q) throws SQLException {\n"
+                + "    try (Connection c = db.open()) { return new Order(1, u, p, q); }\n"
+                + "  }\n}\n");
+        SourceCompiler.compileWhatCompiles(src, dir.resolve("classes"), Duration.ofSeconds(30));
+      } finally {
+        Intake.clean(dir);
+      }
+    } catch (IOException | CompilationFailedException e) {
+      // Only speed is lost.
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package org.txlab.grader.hidden;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.txlab.course.Shop;
+import org.txlab.grader.judge.AgentProcess;
+import org.txlab.grader.judge.AgentRefused;
+import org.txlab.grader.judge.CallResult;
+import org.txlab.grader.judge.RemoteCall;
+import org.txlab.grader.judge.Session;
+import org.txlab.grader.suite.Feedback;
+import org.txlab.grader.suite.SuiteContext;
+import org.txlab.placeorder.ConnectionSource;
+
+/**
+ * One hidden test's shop: a fresh copy of the fixture database in the submission's scratch, and the
+ * student's class constructed over it in a submission JVM (in a class loader of its own, so no
+ * static state survives from another test). The judge reads and writes the same file with its own
+ * hardened connections.
+ */
+public final class ShopWorld implements AutoCloseable {
+  /** The busy timeout of the student's connections: long enough for any correct wait. */
+  public static final int BUSY_TIMEOUT_MS = 2000;
+
+  private static Path template;
+  private static Map<String, String> schema;
+
+  private final Session session;
+  private final AgentProcess jvm;
+  private final String id;
+  private final Path db;
+  private final String implementation;
+
+  private ShopWorld(Session session, AgentProcess jvm, String id, Path db, String implementation) {
+    this.session = session;
+    this.jvm = jvm;
+    this.id = id;
+    this.db = db;
+    this.implementation = implementation;
+  }
+
+  /**
+   * Opens a world on the suite's main submission JVM.
+   *
+   * @param suite the running suite
+   * @return the world, with the student's class constructed
+   */
+  public static ShopWorld open(SuiteContext suite) {
+    return open(suite, suite.session().main());
+  }
+
+  /**
+   * Opens a world on a given submission JVM (e.g. one the test will kill).
+   *
+   * @param suite the running suite
+   * @param jvm the JVM
+   * @return the world, with the student's class constructed
+   */
+  public static ShopWorld open(SuiteContext suite, AgentProcess jvm) {
+    Session session = suite.session();
+    try {
+      Path dir = session.newDirectory("w");
+      Path db = dir.resolve("shop.db");
+      Files.copy(template(), db);
+      session.slot().own(db);
+      String id = dir.getFileName().toString();
+      ShopWorld world = new ShopWorld(session, jvm, "w" + id, db, suite.implementation());
+      jvm.command(
+          session.callDeadline(),
+          "WORLD",
+          world.id,
+          "jdbc",
+          session.seen(db),
+          Integer.toString(BUSY_TIMEOUT_MS));
+      try {
+        jvm.command(session.callDeadline(), "NEW", world.id, "impl", suite.implementation());
+      } catch (AgentRefused e) {
+        fail(Feedback.get("construct.failed", simpleName(suite.implementation()), e.getMessage()));
+      }
+      return world;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a call of the student's object.
+   *
+   * @param label how messages name it, e.g. {@code placeOrder(1, 3, 1)}
+   * @param method {@code <interface>#<method>}
+   * @param signature the parameter types as JSON, e.g. {@code ["long","long","int"]}
+   * @param args the arguments as JSON
+   * @param plan how it runs
+   * @return the running call
+   */
+  public RemoteCall start(String label, String method, String signature, String args, Plan plan) {
+    return jvm.call(
+        session.callDeadline(), label, id, "impl#" + method, signature, args, plan.json());
+  }
+
+  /**
+   * Calls the student's object and waits for the result.
+   *
+   * @see #start
+   */
+  public CallResult call(String label, String method, String signature, String args, Plan plan) {
+    return start(label, method, signature, args, plan).result(session.callDeadline());
+  }
+
+  /** Closes, in the submission JVM, what the student's code left open in this world. */
+  public void closeLeaked() {
+    if (jvm.alive()) {
+      jvm.command(session.callDeadline(), "CLOSE_LEAKED", id);
+    }
+  }
+
+  /** Returns the judge's hardened connections, waiting for locks as long as a call may. */
+  public ConnectionSource judge() {
+    return JudgeDb.source(db, (int) session.config().callTimeout().toMillis());
+  }
+
+  /** Returns the database file (host path). */
+  public Path db() {
+    return db;
+  }
+
+  /** Returns the JVM this world lives in. */
+  public AgentProcess jvm() {
+    return jvm;
+  }
+
+  /** Returns the session. */
+  public Session session() {
+    return session;
+  }
+
+  /** Reads the committed content, after checking the schema. */
+  public ShopSnapshot snapshot() {
+    try {
+      return ShopSnapshot.read(judge(), schema());
+    } catch (SQLException e) {
+      return fail(Feedback.get("state.unreadable", e.getMessage()));
+    }
+  }
+
+  /** Tells whether a writer could commit right now without waiting. */
+  public boolean writableNow() {
+    try {
+      return JudgeDb.writableNow(db);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (jvm.alive()) {
+      try {
+        jvm.command(session.callDeadline(), "DROP", id);
+      } catch (RuntimeException e) {
+        // The JVM died or refused; the session cleans up after it.
+      }
+    }
+  }
+
+  private static String simpleName(String className) {
+    String s = className.substring(className.lastIndexOf('.') + 1);
+    return s.substring(s.lastIndexOf('$') + 1);
+  }
+
+  private static synchronized Path template() throws IOException {
+    if (template == null) {
+      try {
+        Path dir = Files.createTempDirectory("txlab-template");
+        Path file = dir.resolve("shop.db");
+        Shop.create(file);
+        file.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        Map<String, String> tables = new LinkedHashMap<>();
+        try (Connection c = JudgeDb.source(file, 0).open()) {
+          for (String t : new String[] {"products", "orders"}) {
+            tables.put(t, JudgeDb.tableSql(c, t));
+          }
+        }
+        schema = tables;
+        template = file;
+      } catch (SQLException e) {
+        throw new IOException("cannot create the template shop database: " + e.getMessage(), e);
+      }
+    }
+    return template;
+  }
+
+  private static synchronized Map<String, String> schema() {
+    return schema;
+  }
+}
