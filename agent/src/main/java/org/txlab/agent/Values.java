@@ -98,7 +98,13 @@ final class Values {
     o.addProperty("type", t.getClass().getName());
     o.add("message", text(String.valueOf(t.getMessage())));
     JsonObject fields = new JsonObject();
-    for (Method m : t.getClass().getDeclaredMethods()) {
+    List<Method> accessors = new ArrayList<>();
+    for (Class<?> c = t.getClass();
+        c != null && c.getName().indexOf("java.") != 0;
+        c = c.getSuperclass()) {
+      accessors.addAll(List.of(c.getDeclaredMethods()));
+    }
+    for (Method m : accessors) {
       // Domain exceptions expose what they name through accessors, e.g. productId().
       if (m.getParameterCount() == 0
           && Modifier.isPublic(m.getModifiers())
@@ -106,6 +112,7 @@ final class Values {
           && m.getReturnType() != void.class
           && !m.getName().startsWith("get")) {
         try {
+          m.setAccessible(true);
           fields.add(m.getName(), value(m.invoke(t), 1));
         } catch (ReflectiveOperationException | RuntimeException e) {
           // Not a value worth reporting.

@@ -10,13 +10,13 @@ import java.util.List;
  *     database; 0 for none
  * @param pauseBefore the statement before which the call stops until the controller resumes it; 0
  *     for none
- * @param parkAfterFirstWrite whether the call stops for good (to be killed) right after the first
- *     statement that changed a row
+ * @param parkAfterWrite the call stops for good (to be killed) right after its n-th statement that
+ *     changed a row; 0 for never
  */
-public record FaultPlan(int failAt, int pauseBefore, boolean parkAfterFirstWrite) {
+public record FaultPlan(int failAt, int pauseBefore, int parkAfterWrite) {
 
   /** No fault. */
-  public static final FaultPlan NONE = new FaultPlan(0, 0, false);
+  public static final FaultPlan NONE = new FaultPlan(0, 0, 0);
 
   /**
    * Fails one statement.
@@ -25,7 +25,7 @@ public record FaultPlan(int failAt, int pauseBefore, boolean parkAfterFirstWrite
    * @return the plan
    */
   public static FaultPlan failing(int k) {
-    return new FaultPlan(k, 0, false);
+    return new FaultPlan(k, 0, 0);
   }
 
   /**
@@ -35,12 +35,17 @@ public record FaultPlan(int failAt, int pauseBefore, boolean parkAfterFirstWrite
    * @return the plan
    */
   public static FaultPlan pausing(int k) {
-    return new FaultPlan(0, k, false);
+    return new FaultPlan(0, k, 0);
   }
 
-  /** Parks the call right after its first write, so that its process can be killed there. */
-  public static FaultPlan parking() {
-    return new FaultPlan(0, 0, true);
+  /**
+   * Parks the call right after its n-th write, so that its process can be killed there.
+   *
+   * @param n which writing statement, from 1
+   * @return the plan
+   */
+  public static FaultPlan parking(int n) {
+    return new FaultPlan(0, 0, n);
   }
 
   /** Tells whether the plan does nothing. */
@@ -57,8 +62,8 @@ public record FaultPlan(int failAt, int pauseBefore, boolean parkAfterFirstWrite
     if (pauseBefore > 0) {
       parts.add("pause before statement #" + pauseBefore);
     }
-    if (parkAfterFirstWrite) {
-      parts.add("stop after the first write");
+    if (parkAfterWrite > 0) {
+      parts.add("stop after write #" + parkAfterWrite);
     }
     return parts.isEmpty() ? "no fault" : String.join(", ", parts);
   }

@@ -19,6 +19,7 @@ public final class CallScope implements AutoCloseable {
   private final List<Integer> opened = new ArrayList<>();
   private volatile boolean open = true;
   private volatile boolean parked;
+  private int writes;
 
   CallScope(InstrumentedSource source, String label, FaultPlan plan) {
     this.source = source;
@@ -68,8 +69,10 @@ public final class CallScope implements AutoCloseable {
     opened.add(connection);
   }
 
-  boolean markParked() {
-    if (parked) {
+  /** Counts a statement that wrote; tells whether the plan parks the call after it. */
+  synchronized boolean wroteAndParks() {
+    writes++;
+    if (parked || plan.parkAfterWrite() != writes) {
       return false;
     }
     parked = true;

@@ -199,10 +199,7 @@ final class ConnectionHandler implements InvocationHandler {
               false);
       scope.add(record);
       source.controller().afterStatement(scope, record);
-      if (scope.plan().parkAfterFirstWrite()
-          && record.wrote()
-          && !record.failed()
-          && scope.markParked()) {
+      if (record.wrote() && !record.failed() && scope.wroteAndParks()) {
         source.controller().park(scope, record);
       }
     }

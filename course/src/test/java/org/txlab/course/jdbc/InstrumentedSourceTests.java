@@ -114,7 +114,7 @@ class InstrumentedSourceTests {
           }
         };
     InstrumentedSource source = new InstrumentedSource(Shop.source(db), controller);
-    try (CallScope call = source.call("park", FaultPlan.parking());
+    try (CallScope call = source.call("park", FaultPlan.parking(1));
         Connection c = source.open()) {
       assertThatThrownBy(
               () ->

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.txlab.grader.exercise.Exercise;
 import org.txlab.grader.intake.BadSubmissionException;
 import org.txlab.grader.intake.Intake;
@@ -184,44 +185,56 @@ public final class Grading implements AutoCloseable {
     Set<String> flags = new TreeSet<>(IntegrityScan.scan(studentCode.toString()));
     exercises.forEach(e -> flags.removeAll(e.allowedFlags()));
     String compileErrors = "";
-    Session.Code code;
     Map<String, Long> phases = new LinkedHashMap<>();
+    int spares = Math.max(0, exercises.stream().mapToInt(Exercise::killTests).sum() - 1);
+    int tests = plans.values().stream().mapToInt(List::size).sum();
+    Path stage = sandbox.stage();
+    Path classesDir =
+        !sources ? null : stage != null ? stage.resolve("classes-" + slot.index()) : classes;
+    if (classesDir != null) {
+      Intake.clean(classesDir);
+      Files.createDirectories(classesDir);
+    }
     long t0 = System.nanoTime();
-    if (sources) {
-      SourceCompiler.Outcome compiled;
-      try {
-        compiled = SourceCompiler.compileWhatCompiles(src, classes, Duration.ofSeconds(60));
-      } catch (CompilationFailedException e) {
-        return notGradable(s, hash, e.getMessage(), quiz, flags);
+    // The submission JVMs start while javac compiles: their start costs no extra time.
+    Session session =
+        Session.start(launcher, sandbox, slot, new Session.Code(classesDir, cells), spares, tests);
+    try {
+      if (sources) {
+        SourceCompiler.Outcome compiled;
+        try {
+          compiled = SourceCompiler.compileWhatCompiles(src, classesDir, Duration.ofSeconds(60));
+        } catch (CompilationFailedException e) {
+          session.close();
+          return notGradable(s, hash, e.getMessage(), quiz, flags);
+        }
+        if (!compiled.compiled()) {
+          session.close();
+          return notGradable(
+              s,
+              hash,
+              "[COMPILE_ERROR] your code does not compile: " + compiled.errors(),
+              quiz,
+              flags);
+        }
+        compileErrors = compiled.errors();
+        readableByEveryone(classesDir);
+        phases.put("compile", (System.nanoTime() - t0) / 1_000_000);
       }
-      if (!compiled.compiled()) {
-        return notGradable(
-            s,
-            hash,
-            "[COMPILE_ERROR] your code does not compile: " + compiled.errors(),
-            quiz,
-            flags);
-      }
-      compileErrors = compiled.errors();
-      code = new Session.Code(sandbox.staged(classes, "classes-" + slot.index()), List.of());
-      phases.put("compile", (System.nanoTime() - t0) / 1_000_000);
-    } else {
-      code = new Session.Code(null, cells);
+      session.load();
+      phases.put(
+          sources ? "start" : "start+cells",
+          (System.nanoTime() - t0) / 1_000_000 - phases.getOrDefault("compile", 0L));
+    } catch (SubmissionDied e) {
+      session.close();
+      return notGradable(s, hash, e.getMessage() + " (while loading your code)", quiz, flags);
+    } catch (RuntimeException | IOException e) {
+      session.close();
+      throw e;
     }
     List<ExerciseResult> results = new ArrayList<>();
     List<String> incidents = new ArrayList<>();
     String attention = "";
-    int spares = Math.max(0, exercises.stream().mapToInt(Exercise::killTests).sum() - 1);
-    int tests = plans.values().stream().mapToInt(List::size).sum();
-    Session session;
-    long t1 = System.nanoTime();
-    try {
-      session = Session.open(launcher, sandbox, slot, code, spares, tests);
-      phases.put(
-          code.classes() == null ? "start+cells" : "start", (System.nanoTime() - t1) / 1_000_000);
-    } catch (SubmissionDied e) {
-      return notGradable(s, hash, e.getMessage() + " (while loading your code)", quiz, flags);
-    }
     try (session) {
       String cellProblem = cellProblem(session.cellFailures());
       for (Exercise e : exercises) {
@@ -329,6 +342,18 @@ public final class Grading implements AutoCloseable {
         "",
         0,
         Map.of());
+  }
+
+  /** The slot's uid must read the compiled classes: they are the grader's files. */
+  private static void readableByEveryone(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.toList()) {
+        p.toFile().setReadable(true, false);
+        if (Files.isDirectory(p)) {
+          p.toFile().setExecutable(true, false);
+        }
+      }
+    }
   }
 
   /** Removes what the sandbox staged. */

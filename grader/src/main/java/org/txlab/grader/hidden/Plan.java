@@ -30,9 +30,14 @@ public record Plan(
     return new Plan(failAt, k, park, heldByJudge, watch, cleanup);
   }
 
-  /** Returns a copy that parks at {@code where} ({@code first-write} or {@code after-return}). */
-  public Plan parking(String where) {
-    return new Plan(failAt, pauseBefore, where, heldByJudge, watch, cleanup);
+  /** Returns a copy that parks right after the call's n-th write, to be killed there. */
+  public Plan parkingAfterWrite(int n) {
+    return new Plan(failAt, pauseBefore, "write:" + n, heldByJudge, watch, cleanup);
+  }
+
+  /** Returns a copy that parks once the call returned, to be killed there. */
+  public Plan parkingAfterReturn() {
+    return new Plan(failAt, pauseBefore, "after-return", heldByJudge, watch, cleanup);
   }
 
   /** Returns a copy that waits for a lock the judge holds. */

@@ -88,6 +88,15 @@ public record ShopSnapshot(List<Shop.Product> products, List<Order> orders, long
     return products.equals(other.products) && withoutIds(orders).equals(withoutIds(other.orders));
   }
 
+  /** Tells whether the content is the same as another's, order ids and row order aside. */
+  public boolean sameContentInAnyOrder(ShopSnapshot other) {
+    return products.equals(other.products)
+        && withoutIds(orders).stream()
+            .sorted()
+            .toList()
+            .equals(withoutIds(other.orders).stream().sorted().toList());
+  }
+
   private static List<String> withoutIds(List<Order> orders) {
     return orders.stream().map(o -> o.userId() + "/" + o.productId() + "/" + o.quantity()).toList();
   }

@@ -41,6 +41,7 @@ public final class AgentProcess implements AutoCloseable {
   private final AtomicInteger forged = new AtomicInteger();
   private final StringBuilder jvmNotes = new StringBuilder();
   private volatile String stopReason;
+  private volatile boolean loaded;
   private volatile SubmissionDied death;
 
   private AgentProcess(ChildProcess child, Slot slot, SandboxConfig config, String name) {
@@ -188,6 +189,16 @@ public final class AgentProcess implements AutoCloseable {
    */
   public int awaitExit(Duration timeout) {
     return child.awaitExit(timeout);
+  }
+
+  /** Notes that the student's code was loaded into this JVM. */
+  void markLoaded() {
+    loaded = true;
+  }
+
+  /** Tells whether the student's code was loaded into this JVM. */
+  boolean loaded() {
+    return loaded;
   }
 
   /** Returns the slot the JVM runs in. */

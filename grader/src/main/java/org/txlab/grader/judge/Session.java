@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.txlab.grader.sandbox.Mount;
 import org.txlab.grader.sandbox.Sandbox;
 import org.txlab.grader.sandbox.SandboxConfig;
@@ -40,6 +41,7 @@ public final class Session implements AutoCloseable {
   private final StringBuilder output = new StringBuilder();
   private List<String> cellFailures = List.of();
   private AgentProcess main;
+  private CompletableFuture<Void> warming;
   private volatile Deadline test;
   private volatile String testTitle = "";
   private int testsLeft;
@@ -56,19 +58,21 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Opens a session: starts the main submission JVM (and {@code spares} more, in parallel, for
-   * tests that kill one) and loads the student's code into it.
+   * Starts a session: empties the slot's scratch, writes the notebook cells (if any) there, and
+   * starts the main submission JVM and {@code spares} more for tests that kill one, all in parallel
+   * and before the student's code is ready (compiling overlaps their start). Call {@link #load}
+   * once the code is in place.
    *
    * @param launcher starts JVMs
    * @param sandbox the sandbox
-   * @param slot the slot to run in; its scratch is emptied
-   * @param code the student's code
+   * @param slot the slot to run in
+   * @param code the student's code; its classes directory may still be empty
    * @param spares how many JVMs to start ahead for kill tests
    * @param tests how many tests will run, so that the last one may kill the main JVM
    * @return the session; close it to stop every JVM
    * @throws IOException if the scratch cannot be prepared
    */
-  public static Session open(
+  public static Session start(
       AgentLauncher launcher, Sandbox sandbox, Slot slot, Code code, int spares, int tests)
       throws IOException {
     slot.reset();
@@ -83,17 +87,39 @@ public final class Session implements AutoCloseable {
       }
       slot.directory("cell-classes");
     }
-    AgentProcess first = launcher.startAsync(slot, s.mounts());
-    s.all.add(first);
+    s.main = launcher.startAsync(slot, s.mounts());
+    s.all.add(s.main);
     for (int i = 0; i < spares; i++) {
       AgentProcess spare = launcher.startAsync(slot, s.mounts());
       s.all.add(spare);
       s.spares.add(spare);
     }
-    first.awaitReady();
-    s.main = first;
-    s.load(first, true);
     return s;
+  }
+
+  /**
+   * Loads the student's code into the main JVM (evaluating notebook cells there), then, in the
+   * background, into the spares.
+   *
+   * @throws GraderTrouble if the main JVM does not start
+   * @throws SubmissionDied if it dies loading the code
+   */
+  public void load() {
+    main.awaitReady();
+    load(main, true);
+    List<AgentProcess> ready = List.copyOf(spares);
+    warming =
+        CompletableFuture.runAsync(
+            () -> {
+              for (AgentProcess spare : ready) {
+                try {
+                  spare.awaitReady();
+                  load(spare, false);
+                } catch (RuntimeException e) {
+                  // A spare that failed is replaced when a test asks for it.
+                }
+              }
+            });
   }
 
   /** Returns the failures of notebook cells, as pairs of cell number and message. */
@@ -131,11 +157,12 @@ public final class Session implements AutoCloseable {
    * @return the JVM, with the student's code loaded
    */
   public synchronized AgentProcess killable() {
+    if (warming != null) {
+      warming.join();
+    }
     while (!spares.isEmpty()) {
       AgentProcess spare = spares.remove(0);
-      spare.awaitReady();
-      if (spare.alive()) {
-        load(spare, false);
+      if (spare.alive() && spare.loaded()) {
         return spare;
       }
     }
@@ -172,6 +199,7 @@ public final class Session implements AutoCloseable {
     } else {
       p.command(d, "CLASSES", seen(slot.scratch().resolve("cell-classes")));
     }
+    p.markLoaded();
   }
 
   /**
@@ -278,6 +306,9 @@ public final class Session implements AutoCloseable {
   /** Stops every JVM and empties the scratch. */
   @Override
   public synchronized void close() {
+    if (warming != null) {
+      warming.cancel(false);
+    }
     for (AgentProcess p : all) {
       p.close();
     }

@@ -24,6 +24,7 @@ public final class Sandbox implements AutoCloseable {
   public static final String WORK = "/txlab/work";
 
   private static final int FIRST_UID = 64000;
+  private static final int UIDS = 1000;
   private static final List<String> SYSTEM =
       List.of(
           "--ro-bind",
@@ -197,8 +198,9 @@ public final class Sandbox implements AutoCloseable {
         group = null;
       }
     }
-    Slot slot =
-        new Slot(index, root && isolated() ? FIRST_UID + index : -1, scratch, mounted, group);
+    // A uid no other slot uses, in this grader or another one running now.
+    UidLease uid = root && isolated() ? UidLease.take(FIRST_UID, UIDS) : null;
+    Slot slot = new Slot(index, uid == null ? -1 : uid.uid(), scratch, mounted, group, uid);
     slot.reset();
     return slot;
   }

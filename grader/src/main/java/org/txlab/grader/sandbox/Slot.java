@@ -19,13 +19,15 @@ public final class Slot implements AutoCloseable {
   private final Path scratch;
   private final boolean mounted;
   private final Cgroups.Group group;
+  private final UidLease lease;
 
-  Slot(int index, int uid, Path scratch, boolean mounted, Cgroups.Group group) {
+  Slot(int index, int uid, Path scratch, boolean mounted, Cgroups.Group group, UidLease lease) {
     this.index = index;
     this.uid = uid;
     this.scratch = scratch;
     this.mounted = mounted;
     this.group = group;
+    this.lease = lease;
   }
 
   /** Returns the slot's number, from 0. */
@@ -116,6 +118,9 @@ public final class Slot implements AutoCloseable {
     }
     if (group != null) {
       group.remove();
+    }
+    if (lease != null) {
+      lease.close();
     }
   }
 

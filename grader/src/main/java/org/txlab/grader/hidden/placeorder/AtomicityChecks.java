@@ -6,9 +6,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.txlab.grader.hidden.Call;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopSnapshot;
 import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.Statements;
 import org.txlab.grader.hidden.SuiteExtension;
 import org.txlab.grader.judge.AgentProcess;
 import org.txlab.grader.judge.RemoteCall;
@@ -31,9 +33,9 @@ class AtomicityChecks {
   @Graded(category = "atomicity", points = 3, hint = "hint.atomicity")
   void failureAtEveryStatementLeavesNothingOrEverything(SuiteContext suite) {
     Clean clean = Clean.run(suite, 5, 1, 2, "to inject failures into its statements");
-    for (int k : Checks.faultable(clean.call().statements(), clean.lastCommit())) {
+    for (int k : Statements.faultable(clean.call().statements())) {
       try (ShopWorld w = ShopWorld.open(suite)) {
-        Placed call = Placed.call(w, 5, 1, 2, Plan.NORMAL.failing(k));
+        Call call = Placed.call(w, 5, 1, 2, Plan.NORMAL.failing(k));
         ShopSnapshot after = w.snapshot();
         String when =
             "after statement " + clean.call().statement(k) + " failed (and " + call.outcome() + ")";
@@ -41,7 +43,10 @@ class AtomicityChecks {
           if (call.returned() && !after.sameContent(clean.after())) {
             fail(
                 Feedback.get(
-                    "atomicity.swallowed", call.args(), clean.call().statement(k), call.outcome()));
+                    "atomicity.swallowed",
+                    call.label(),
+                    clean.call().statement(k),
+                    call.outcome()));
           }
           continue;
         }
@@ -62,11 +67,11 @@ class AtomicityChecks {
     Clean clean = Clean.run(suite, 5, 1, 2, "to crash it between its writes");
     AgentProcess jvm = suite.session().killable();
     try (ShopWorld w = ShopWorld.open(suite, jvm)) {
-      RemoteCall call = Placed.start(w, 5, 1, 2, Plan.NORMAL.parking("first-write"));
+      RemoteCall call = Placed.start(w, 5, 1, 2, Plan.NORMAL.parkingAfterWrite(1));
       RemoteCall.Event e = call.until(suite.session().callDeadline(), "PARKED");
       if (e.kind().equals("RESULT")) {
-        Placed done = Placed.of(call, w);
-        fail(Feedback.get("crash.noWrite", done.args(), done.outcome()));
+        Call done = Call.of(call, w);
+        fail(Feedback.get("crash.noWrite", done.label(), done.outcome()));
       }
       int after = Integer.parseInt(e.detail());
       jvm.kill("[KILLED] by the crash test");
@@ -76,7 +81,7 @@ class AtomicityChecks {
         fail(
             Feedback.get(
                 "crash.partial",
-                "5, 1, 2",
+                "placeOrder(5, 1, 2)",
                 clean.call().statement(after),
                 clean.before().changesTo(reopened)));
       }

@@ -2,9 +2,9 @@ package org.txlab.grader.hidden.placeorder;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.txlab.course.jdbc.StatementRecord;
+import org.txlab.grader.hidden.Call;
+import org.txlab.grader.hidden.Rival;
 import org.txlab.grader.hidden.ShopSnapshot;
 import org.txlab.grader.suite.Feedback;
 import org.txlab.placeorder.Order;
@@ -44,7 +44,7 @@ final class Checks {
       long productId,
       long initial,
       String when,
-      List<Placed> calls,
+      List<Call> calls,
       List<Long> users,
       Boolean rivalPlaced) {
     List<Order> orders = after.ordersOf(productId);
@@ -56,7 +56,7 @@ final class Checks {
               "isolation.units", when, initial, stock, ordered, ShopSnapshot.describe(orders)));
     }
     for (int i = 0; i < calls.size(); i++) {
-      Placed call = calls.get(i);
+      Call call = calls.get(i);
       long user = users.get(i);
       boolean stored = orders.stream().anyMatch(o -> o.userId() == user);
       if (call.returned() && !stored) {
@@ -64,7 +64,7 @@ final class Checks {
             Feedback.get(
                 "isolation.lostOrder",
                 when,
-                call.args(),
+                call.label(),
                 call.outcome(),
                 ShopSnapshot.describe(orders)));
       }
@@ -73,50 +73,19 @@ final class Checks {
             Feedback.get(
                 "isolation.ghostOrder",
                 when,
-                call.args(),
+                call.label(),
                 call.outcome(),
                 ShopSnapshot.describe(orders)));
       }
       if (!call.returned() && !call.cleanRejection()) {
         fail(
             Feedback.get(
-                "isolation.rawError", when, call.args(), call.result().error().describe()));
+                "isolation.rawError", when, call.label(), call.result().error().describe()));
       }
     }
     if (rivalPlaced != null
         && rivalPlaced != orders.stream().anyMatch(o -> o.userId() == Rival.USER)) {
       fail(Feedback.get("isolation.rivalLost", when, ShopSnapshot.describe(orders)));
     }
-  }
-
-  /**
-   * The statements a fault may target: from the first to the last commit, without clean-up steps.
-   */
-  static List<Integer> faultable(List<StatementRecord> statements, int lastCommit) {
-    List<Integer> ks = new ArrayList<>();
-    for (StatementRecord s : statements) {
-      if (s.number() <= lastCommit && isFailable(s)) {
-        ks.add(s.number());
-      }
-    }
-    return ks;
-  }
-
-  /** Statement boundaries a pause may target: before each operation the proxy ran. */
-  static List<Integer> boundaries(List<StatementRecord> statements) {
-    List<Integer> ks = new ArrayList<>();
-    for (StatementRecord s : statements) {
-      if (!s.operation().equals("(unseen)")) {
-        ks.add(s.number());
-      }
-    }
-    return ks;
-  }
-
-  private static boolean isFailable(StatementRecord s) {
-    return switch (s.operation()) {
-      case "close", "rollback", "releaseSavepoint", "(unseen)" -> false;
-      default -> true;
-    };
   }
 }

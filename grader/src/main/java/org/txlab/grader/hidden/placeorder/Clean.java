@@ -2,6 +2,7 @@ package org.txlab.grader.hidden.placeorder;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import org.txlab.grader.hidden.Call;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopSnapshot;
 import org.txlab.grader.hidden.ShopWorld;
@@ -18,29 +19,24 @@ import org.txlab.grader.suite.SuiteContext;
  * @param before the database before it
  * @param after the database after it
  */
-record Clean(Placed call, ShopSnapshot before, ShopSnapshot after) {
+record Clean(Call call, ShopSnapshot before, ShopSnapshot after) {
 
   /** Runs {@code placeOrder(userId, productId, quantity)} once in a fresh world. */
   static Clean run(SuiteContext suite, long userId, long productId, int quantity, String needed) {
     try (ShopWorld w = ShopWorld.open(suite)) {
       ShopSnapshot before = w.snapshot();
-      Placed call = Placed.call(w, userId, productId, quantity, Plan.NORMAL);
+      Call call = Placed.call(w, userId, productId, quantity, Plan.NORMAL);
       ShopSnapshot after = w.snapshot();
       if (!call.returned() || before.sameContent(after)) {
         fail(
             Feedback.get(
                 "clean.notPlaced",
-                call.args(),
+                call.label(),
                 needed,
                 call.returned() ? "returned but the database was unchanged" : call.outcome()));
       }
       return new Clean(call, before, after);
     }
-  }
-
-  /** Returns the number of the last statement during which a transaction committed. */
-  int lastCommit() {
-    return call.result().lastCommit();
   }
 
   /** Returns how many statements the clean run made. */

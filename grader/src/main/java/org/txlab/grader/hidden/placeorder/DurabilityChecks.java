@@ -3,12 +3,13 @@ package org.txlab.grader.hidden.placeorder;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
-import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.txlab.course.jdbc.StatementRecord;
+import org.txlab.grader.hidden.Call;
+import org.txlab.grader.hidden.Durability;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopSnapshot;
 import org.txlab.grader.hidden.ShopWorld;
@@ -41,22 +42,11 @@ class DurabilityChecks {
         continue;
       }
       committed = true;
-      for (String settings : new String[] {s.settings(), s.settingsAfter()}) {
-        if (!settings.isEmpty() && !durable(settings)) {
-          fail(Feedback.get("durability.off", s.describe(), settings));
-        }
-      }
+      Durability.expectDurable(s);
     }
     if (!committed) {
-      fail(Feedback.get("durability.noCommit", clean.call().args()));
+      fail(Feedback.get("durability.noCommit", clean.call().label()));
     }
-  }
-
-  static boolean durable(String settings) {
-    String s = settings.toLowerCase(Locale.ROOT);
-    int sync = Integer.parseInt(s.replaceAll(".*synchronous=(-?\\d+).*", "$1"));
-    String journal = s.replaceAll(".*journal_mode=(\\w+).*", "$1");
-    return sync >= 2 && !journal.equals("off") && !journal.equals("memory");
   }
 
   /**
@@ -71,19 +61,19 @@ class DurabilityChecks {
     Clean clean = Clean.run(suite, 9, 1, 4, "to crash it after it returned");
     AgentProcess jvm = suite.session().killable();
     try (ShopWorld w = ShopWorld.open(suite, jvm)) {
-      RemoteCall call = Placed.start(w, 9, 1, 4, Plan.NORMAL.parking("after-return"));
-      Placed placed = Placed.of(call, w);
+      RemoteCall call = Placed.start(w, 9, 1, 4, Plan.NORMAL.parkingAfterReturn());
+      Call placed = Call.of(call, w);
       jvm.kill("[KILLED] by the crash test");
       jvm.awaitExit(Duration.ofSeconds(10));
       if (!placed.returned()) {
-        fail(Feedback.get("crash.childFailed", placed.args(), placed.outcome()));
+        fail(Feedback.get("crash.childFailed", placed.label(), placed.outcome()));
       }
       ShopSnapshot reopened = w.snapshot();
       if (!reopened.sameContent(clean.after())) {
         fail(
             Feedback.get(
                 "state.orderLost",
-                placed.args(),
+                placed.label(),
                 placed.outcome(),
                 ShopSnapshot.describe(clean.after().orders()),
                 ShopSnapshot.describe(reopened.orders())));

@@ -27,7 +27,7 @@ class FunctionalChecks {
   @Graded(category = "functional", points = 2, hint = "hint.happyPath")
   void placesOrderAndDecrementsStock(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      org.txlab.placeorder.Order order = Placed.call(w, 42, 1, 3, Plan.NORMAL).expectOrder();
+      org.txlab.placeorder.Order order = Placed.expectOrder(Placed.call(w, 42, 1, 3, Plan.NORMAL));
       ShopSnapshot after = w.snapshot();
       org.txlab.placeorder.Order expected = new org.txlab.placeorder.Order(order.id(), 42, 1, 3);
       if (!order.equals(expected) || !after.orders().equals(List.of(expected))) {
@@ -42,7 +42,7 @@ class FunctionalChecks {
   @Graded(category = "functional", points = 1, hint = "hint.boundary")
   void sellsExactlyTheRemainingStock(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      Placed.call(w, 7, 2, 3, Plan.NORMAL).expectOrder();
+      Placed.expectOrder(Placed.call(w, 7, 2, 3, Plan.NORMAL));
       Checks.expectStock(w.snapshot(), 2, 0, "after ordering all 3 units");
     }
   }

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.txlab.grader.hidden.Call;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.Statements;
 import org.txlab.grader.hidden.SuiteExtension;
 import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.Graded;
@@ -25,16 +27,14 @@ class HygieneChecks {
   void closesItsConnections(SuiteContext suite) {
     Clean.run(suite, 1, 1, 1, "to count the connections it leaves open");
     try (ShopWorld w = ShopWorld.open(suite)) {
-      for (Placed call :
-          new Placed[] {
-            Placed.call(w, 1, 1, 1, LEFT_AS_IS), Placed.call(w, 1, 2, 99, LEFT_AS_IS)
-          }) {
+      for (Call call :
+          new Call[] {Placed.call(w, 1, 1, 1, LEFT_AS_IS), Placed.call(w, 1, 2, 99, LEFT_AS_IS)}) {
         if (call.result().leftOpen() > 0) {
           w.closeLeaked();
           fail(
               Feedback.get(
                   "hygiene.leaked",
-                  call.args(),
+                  call.label(),
                   call.outcome(),
                   call.result().leftOpen(),
                   call.result().opened()));
@@ -49,13 +49,13 @@ class HygieneChecks {
   void leavesNoTransactionOpen(SuiteContext suite) {
     Clean clean = Clean.run(suite, 1, 1, 1, "to fail one of its statements");
     try (ShopWorld w = ShopWorld.open(suite)) {
-      Placed rejected = Placed.call(w, 1, 2, 99, LEFT_AS_IS);
+      Call rejected = Placed.call(w, 1, 2, 99, LEFT_AS_IS);
       expectUnlocked(w, rejected);
     }
-    var ks = Checks.faultable(clean.call().statements(), clean.lastCommit());
+    var ks = Statements.faultable(clean.call().statements());
     if (!ks.isEmpty()) {
       try (ShopWorld w = ShopWorld.open(suite)) {
-        Placed failed = Placed.call(w, 1, 1, 1, LEFT_AS_IS.failing(ks.get(ks.size() - 1)));
+        Call failed = Placed.call(w, 1, 1, 1, LEFT_AS_IS.failing(ks.get(ks.size() - 1)));
         expectUnlocked(w, failed);
       }
     }
@@ -66,23 +66,23 @@ class HygieneChecks {
   @Graded(category = "hygiene", points = 1, hint = "hint.hygiene")
   void nextCallWorksAfterAFailure(SuiteContext suite) {
     Clean clean = Clean.run(suite, 1, 1, 1, "to fail one of its statements");
-    var ks = Checks.faultable(clean.call().statements(), clean.lastCommit());
+    var ks = Statements.faultable(clean.call().statements());
     try (ShopWorld w = ShopWorld.open(suite)) {
       if (!ks.isEmpty()) {
         Placed.call(w, 1, 1, 1, LEFT_AS_IS.failing(ks.get(ks.size() / 2)));
       }
-      Placed next = Placed.call(w, 1, 1, 1, LEFT_AS_IS);
+      Call next = Placed.call(w, 1, 1, 1, LEFT_AS_IS);
       if (!next.returned()) {
-        fail(Feedback.get("hygiene.nextCall", next.args(), next.outcome()));
+        fail(Feedback.get("hygiene.nextCall", next.label(), next.outcome()));
       }
     }
   }
 
-  private static void expectUnlocked(ShopWorld w, Placed call) {
+  private static void expectUnlocked(ShopWorld w, Call call) {
     boolean writable = w.writableNow();
     w.closeLeaked();
     if (!writable) {
-      fail(Feedback.get("hygiene.locked", call.args(), call.outcome()));
+      fail(Feedback.get("hygiene.locked", call.label(), call.outcome()));
     }
   }
 }

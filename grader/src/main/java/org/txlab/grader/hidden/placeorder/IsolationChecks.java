@@ -10,8 +10,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.txlab.grader.hidden.Call;
 import org.txlab.grader.hidden.Plan;
+import org.txlab.grader.hidden.Rival;
 import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.Statements;
 import org.txlab.grader.hidden.SuiteExtension;
 import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.suite.Feedback;
@@ -43,7 +46,7 @@ class IsolationChecks {
   void waitsForAConcurrentOrderThenRejectsCleanly(SuiteContext suite) throws SQLException {
     Clean.run(suite, 2, MOUSE, UNITS, "to run it against a concurrent order");
     try (ShopWorld w = ShopWorld.open(suite)) {
-      Placed call;
+      Call call;
       try (Connection holder = w.judge().open();
           Statement s = holder.createStatement()) {
         s.execute("BEGIN IMMEDIATE");
@@ -63,16 +66,16 @@ class IsolationChecks {
         } catch (SQLException e) {
           // The student's call kept a lock the commit needs for as long as a call may take.
           c.released();
-          fail(Feedback.get("lockholder.blocked", Placed.of(c, w).args(), e.getMessage()));
+          fail(Feedback.get("lockholder.blocked", c.label(), e.getMessage()));
         }
         c.released();
-        call = Placed.of(c, w);
+        call = Call.of(c, w);
       }
       String when = "while another order held the lock on 2 of the 3 mice";
       Checks.expectIsolated(
           w.snapshot(), MOUSE, STOCK, when, List.of(call), List.of(2L), Boolean.TRUE);
       if (call.returned()) {
-        fail(Feedback.get("lockholder.sold", call.args(), call.outcome()));
+        fail(Feedback.get("lockholder.sold", call.label(), call.outcome()));
       }
     }
   }
@@ -88,7 +91,7 @@ class IsolationChecks {
   @Graded(category = "isolation", points = 2, hint = "hint.rival")
   void aRivalAtEveryStatementBoundaryNeverBreaksIsolation(SuiteContext suite) {
     Clean clean = Clean.run(suite, 2, MOUSE, UNITS, "to interleave another order with it");
-    for (int k : Checks.boundaries(clean.call().statements())) {
+    for (int k : Statements.boundaries(clean.call().statements())) {
       try (ShopWorld w = ShopWorld.open(suite)) {
         RemoteCall c = Placed.start(w, 2, MOUSE, UNITS, Plan.NORMAL.pausing(k));
         RemoteCall.Event e = c.until(suite.session().callDeadline(), "PAUSED");
@@ -97,7 +100,7 @@ class IsolationChecks {
           rival = Rival.order(w, MOUSE, UNITS) == Rival.Outcome.PLACED;
           c.resume();
         }
-        Placed call = Placed.of(c, w);
+        Call call = Call.of(c, w);
         String when =
             "with another order for 2 mice placed while yours was paused before "
                 + clean.call().statement(k);
@@ -117,27 +120,27 @@ class IsolationChecks {
   @Graded(category = "isolation", points = 2, hint = "hint.selfRival")
   void yourOwnCallAtEveryStatementBoundaryNeverBreaksIsolation(SuiteContext suite) {
     Clean clean = Clean.run(suite, 2, MOUSE, UNITS, "to interleave two of its calls");
-    for (int k : Checks.boundaries(clean.call().statements())) {
+    for (int k : Statements.boundaries(clean.call().statements())) {
       try (ShopWorld w = ShopWorld.open(suite)) {
         RemoteCall first = Placed.start(w, 2, MOUSE, UNITS, Plan.NORMAL.pausing(k).watched());
         RemoteCall.Event e = first.until(suite.session().callDeadline(), "PAUSED");
-        Placed second = null;
+        Call second = null;
         if (e.kind().equals("PAUSED")) {
           RemoteCall other = Placed.start(w, 3, MOUSE, UNITS, Plan.NORMAL.watched());
           RemoteCall.Event o = other.until(suite.session().callDeadline(), "WAITING", "STUCK");
           first.resume();
           if (o.kind().equals("RESULT")) {
-            second = Placed.of(other, w);
+            second = Call.of(other, w);
           }
-          Placed a = Placed.of(first, w);
-          Placed b = second != null ? second : Placed.of(other, w);
+          Call a = Call.of(first, w);
+          Call b = second != null ? second : Call.of(other, w);
           String when =
               "with your second call placeOrder(3, 2, 2) run while the first was paused before "
                   + clean.call().statement(k);
           Checks.expectIsolated(
               w.snapshot(), MOUSE, STOCK, when, List.of(a, b), List.of(2L, 3L), null);
         } else {
-          Placed.of(first, w);
+          Call.of(first, w);
         }
       }
     }

@@ -1,21 +1,19 @@
-package org.txlab.grader.hidden.placeorder;
+package org.txlab.grader.hidden;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.txlab.grader.hidden.JudgeDb;
-import org.txlab.grader.hidden.ShopWorld;
 
 /**
  * The judge's own order, placed correctly on a connection of its own while the student's call is
  * paused: {@code BEGIN IMMEDIATE}, read, write, commit — without waiting for any lock (the student
  * is paused; waiting could not help), so it ends at once whatever the machine's speed.
  */
-final class Rival {
+public final class Rival {
   /** How the rival's order ended. */
-  enum Outcome {
+  public enum Outcome {
     /** It placed its order. */
     PLACED,
     /** There was not enough stock. */
@@ -24,11 +22,20 @@ final class Rival {
     LOCKED_OUT
   }
 
-  static final long USER = 99;
+  /** The user the rival orders for. */
+  public static final long USER = 99;
 
   private Rival() {}
 
-  static Outcome order(ShopWorld w, long productId, int quantity) {
+  /**
+   * Places the rival's order.
+   *
+   * @param w the world
+   * @param productId what it buys
+   * @param quantity how many
+   * @return how it ended
+   */
+  public static Outcome order(ShopWorld w, long productId, int quantity) {
     try (Connection c = JudgeDb.source(w.db(), 0).open();
         Statement s = c.createStatement()) {
       try {
