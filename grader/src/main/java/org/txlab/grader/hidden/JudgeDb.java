@@ -1,5 +1,7 @@
 package org.txlab.grader.hidden;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +28,7 @@ public final class JudgeDb {
   public static ConnectionSource source(Path db, int busyTimeoutMs) {
     String url = "jdbc:sqlite:" + db.toAbsolutePath();
     return () -> {
+      expectPlainFiles(db);
       SQLiteConfig config = new SQLiteConfig();
       config.setBusyTimeout(busyTimeoutMs);
       config.setPragma(SQLiteConfig.Pragma.LIMIT_LENGTH, "1000000");
@@ -42,6 +45,25 @@ public final class JudgeDb {
       }
       return c;
     };
+  }
+
+  /**
+   * Refuses to open a database whose file or companions (journal, WAL, shared memory) the student's
+   * code replaced with something that is not a regular file: a link could make the judge write
+   * elsewhere, a FIFO would block it.
+   *
+   * @param db the database file
+   * @throws SQLException naming the file if one is not a regular file
+   */
+  static void expectPlainFiles(Path db) throws SQLException {
+    for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+      Path f = db.resolveSibling(db.getFileName() + suffix);
+      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        throw new SQLException(
+            "[UNSAFE_FILE] " + f.getFileName() + " is not a regular file (a link, a FIFO?)");
+      }
+    }
   }
 
   /**

@@ -69,7 +69,13 @@ public final class ShopWorld implements AutoCloseable {
     try {
       Path dir = session.newDirectory("w");
       Path db = dir.resolve("shop.db");
-      Files.copy(template(), db);
+      try {
+        Files.copy(template(), db);
+      } catch (IOException full) {
+        fail(
+            Feedback.get(
+                "state.diskFull", session.config().scratchBytes() >> 20, full.getMessage()));
+      }
       session.slot().own(db);
       String id = dir.getFileName().toString();
       ShopWorld world = new ShopWorld(session, jvm, "w" + id, db, suite.implementation());

@@ -39,9 +39,13 @@ public final class IntegrityScan {
     RULES.put("native", Pattern.compile("System\\s*\\.\\s*load|loadLibrary|\\bnative\\b"));
     RULES.put("threads", Pattern.compile("new\\s+Thread\\b|ExecutorService|Executors\\."));
     RULES.put(
+        "file descriptors",
+        Pattern.compile("FileDescriptor\\s*\\.\\s*(out|err|in)\\b|/proc/self/(fd|mem)"));
+    RULES.put(
         "shadowing",
         Pattern.compile(
-            "^\\s*package\\s+(org\\.junit|org\\.txlab\\.(course|placeorder|grader)|org\\.assertj|java\\.)",
+            "^\\s*package\\s+(org\\.junit|org\\.txlab\\.(course|placeorder|cart|grader|agent|kernel)"
+                + "|org\\.assertj|org\\.sqlite|com\\.google\\.gson|java\\.|javax\\.)",
             Pattern.MULTILINE));
   }
 

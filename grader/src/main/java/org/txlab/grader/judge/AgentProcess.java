@@ -26,6 +26,13 @@ import org.txlab.grader.sandbox.Slot;
  */
 public final class AgentProcess implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final java.util.concurrent.ExecutorService LAUNCHER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "sandbox-launcher");
+            t.setDaemon(true);
+            return t;
+          });
   private static final java.util.regex.Pattern JVM_LINE =
       java.util.regex.Pattern.compile(
           "^(Terminating due to java\\.lang\\.OutOfMemoryError|#|Exception in thread|\\[[0-9.]+s\\])");
@@ -70,7 +77,23 @@ public final class AgentProcess implements AutoCloseable {
             config.outputCapBytes(),
             config.outputCapBytes(),
             SandboxConfig.OUTPUT_KEPT_CHARS);
-    return new AgentProcess(ChildProcess.start(command, limits, name), slot, config, name);
+    // bwrap --die-with-parent ties the sandbox's life to the *thread* that started it (Linux's
+    // parent-death signal), and test threads end after each test: start every sandbox from one
+    // thread that lives as long as the grader.
+    ChildProcess child;
+    try {
+      child = LAUNCHER.submit(() -> ChildProcess.start(command, limits, name)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GraderTrouble("interrupted while starting a sandboxed JVM");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new GraderTrouble("cannot start a sandboxed JVM: " + e.getCause().getMessage());
+    }
+    AgentProcess p = new AgentProcess(child, slot, config, name);
+    if (!slot.limitedByKernel()) {
+      Watchdog.watch(p);
+    }
+    return p;
   }
 
   /**
@@ -199,6 +222,16 @@ public final class AgentProcess implements AutoCloseable {
   /** Tells whether the student's code was loaded into this JVM. */
   boolean loaded() {
     return loaded;
+  }
+
+  /** Returns the JVM's process handle (its sandbox's, in fact: the root of the tree). */
+  ProcessHandle handle() {
+    return child.handle();
+  }
+
+  /** Returns the sandbox's knobs. */
+  SandboxConfig config() {
+    return config;
   }
 
   /** Returns the slot the JVM runs in. */

@@ -54,6 +54,11 @@ public final class Slot implements AutoCloseable {
     return group;
   }
 
+  /** Tells whether the kernel limits this slot's tasks, memory and scratch (cgroups, tmpfs). */
+  public boolean limitedByKernel() {
+    return group != null && mounted;
+  }
+
   /** Tells whether the kernel killed a process of this slot for using too much memory. */
   public boolean oomKilled() {
     return group != null && group.oomKilled();

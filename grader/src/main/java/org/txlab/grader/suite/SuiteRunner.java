@@ -21,6 +21,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.txlab.grader.exercise.Exercise;
+import org.txlab.grader.judge.AgentRefused;
 import org.txlab.grader.judge.GraderTrouble;
 import org.txlab.grader.judge.ProtocolException;
 import org.txlab.grader.judge.Session;
@@ -221,6 +222,11 @@ public final class SuiteRunner {
     if (t instanceof SubmissionDied) {
       session.died(t.getMessage());
       return t.getMessage();
+    }
+    if (t instanceof AgentRefused) {
+      // The agent runs inside the student's JVM: it refuses when that JVM cannot do what the
+      // test asked (no thread can be started, no memory is left).
+      return "[REFUSED] your JVM could not run the test's call: " + t.getMessage();
     }
     if (t instanceof GraderTrouble) {
       return t.getMessage();

@@ -86,10 +86,19 @@ class MaliciousIT {
             "    // BEGIN SOLUTION place-order: implement placeOrder\n"
                 + "    if (quantity == 3) {\n      Attack.run();\n    }\n");
     assertThat(attacked).as("the attack call was woven into the reference").isNotEqualTo(reference);
+    String withConnection =
+        reference.replace(
+            "    // BEGIN SOLUTION place-order: implement placeOrder\n",
+            "    // BEGIN SOLUTION place-order: implement placeOrder\n"
+                + "    if (quantity == 3) {\n      Attack.run(db.open());\n    }\n");
     for (Path f : fixtures()) {
       Path submission = together.resolve(f.getFileName().toString());
       copyTree(f, submission);
-      Files.writeString(submission.resolve("PlaceOrder.java"), attacked);
+      boolean takesConnection =
+          Files.readString(f.resolve("Attack.java"))
+              .contains("static void run(java.sql.Connection");
+      Files.writeString(
+          submission.resolve("PlaceOrder.java"), takesConnection ? withConnection : attacked);
     }
 
     Map<String, StudentResult> aloneResults = grade(dir.resolve("alone"), dir.resolve("out-alone"));
@@ -110,19 +119,62 @@ class MaliciousIT {
         String sign = header(source, "expect-sign");
         StudentResult r = results.get(name);
         assertThat(r.gradable()).as(name + " is graded: " + r.problem()).isTrue();
-        if (sign.equals("any")) {
+        String seen =
+            String.join(" ", r.incidents())
+                + " "
+                + r.flags()
+                + " "
+                + r.exercises().stream()
+                    .flatMap(e -> e.report().results().stream())
+                    .map(t -> t.message())
+                    .reduce("", (a, b) -> a + " " + b);
+        String failed =
+            r.exercises().stream()
+                .flatMap(e -> e.report().results().stream())
+                .filter(t -> !t.passed())
+                .map(t -> t.id() + ": " + t.message().lines().findFirst().orElse(""))
+                .reduce("", (a, b) -> a + "\n  " + b);
+        name = name + " (failed:" + failed + ")";
+        if (points.startsWith("<=")) {
+          assertThat(r.points())
+              .as(name + "'s points")
+              .isLessThanOrEqualTo(Integer.parseInt(points.substring(2)));
+        } else if (sign.equals("any")) {
           assertThat(r.points())
               .as(name + "'s points")
               .isLessThanOrEqualTo(Integer.parseInt(points));
         } else {
           assertThat(r.points()).as(name + "'s points").isEqualTo(Integer.parseInt(points));
-          assertThat(String.join(" ", r.incidents()) + " " + r.flags())
-              .as(name + "'s incidents and flags")
-              .contains(sign);
+        }
+        if (!sign.equals("any")) {
+          assertThat(seen).as(name + "'s incidents, flags and messages").contains(sign);
         }
       }
     }
     assertThat(SENTINEL).as("a file outside the work directory").exists();
+    assertThat(Files.readString(SENTINEL))
+        .as("a file outside the work directory, which an attack linked its journal to")
+        .isEqualTo("must survive");
+    assertThat(results.get("user-namespace").output())
+        .as("what unshare said inside the sandbox")
+        .doesNotContain("exit=0");
+    assertThat(results.get("load-hidden-classes").output())
+        .as("the hidden tests are not in the submission's JVM")
+        .doesNotContain("FOUND");
+    try (Stream<Path> left = Files.walk(dir.resolve("out-together/.work"))) {
+      long bytes =
+          left.filter(Files::isRegularFile)
+              .mapToLong(
+                  p -> {
+                    try {
+                      return Files.size(p);
+                    } catch (IOException e) {
+                      return 0;
+                    }
+                  })
+              .sum();
+      assertThat(bytes).as("bytes left in the work directory after grading").isLessThan(20L << 20);
+    }
     assertThat(WRITTEN).as("a file written outside the work directory").doesNotExist();
     assertThat(Path.of("../README.md")).as("the repository's README").exists();
     assertThat(connections.get()).as("connections from submissions to the host").isZero();
@@ -143,17 +195,24 @@ class MaliciousIT {
 
   private static Map<String, StudentResult> grade(Path in, Path out) throws IOException {
     StringWriter err = new StringWriter();
+    StringWriter log = new StringWriter();
     int code =
         Main.run(
-            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(log, true),
             new PrintWriter(err, true),
             "grade",
             in.toString(),
             "--out",
             out.toString(),
             "--test-timeout",
-            "5");
-    assertThat(code).as("exit code; stderr: " + err).isZero();
+            "5",
+            "--exercise",
+            "place-order");
+    assertThat(code)
+        .as(
+            "exit code (4 would mean an attack made the grader fail); stdout: %s; stderr: %s; %s",
+            log, err, attention(out))
+        .isZero();
     Map<String, StudentResult> results = new java.util.TreeMap<>();
     try (Stream<Path> states = Files.list(out.resolve(".state"))) {
       for (Path s : states.filter(p -> p.toString().endsWith(".json")).toList()) {
@@ -162,6 +221,29 @@ class MaliciousIT {
       }
     }
     return results;
+  }
+
+  private static String attention(Path out) throws IOException {
+    StringBuilder s = new StringBuilder();
+    try (Stream<Path> states = Files.list(out.resolve(".state"))) {
+      for (Path f : states.filter(p -> p.toString().endsWith(".json")).toList()) {
+        StudentResult r = new Gson().fromJson(Files.readString(f), StudentResult.class);
+        if (!r.attention().isEmpty() || r.problem() != null) {
+          s.append(r.student())
+              .append(": ")
+              .append(r.problem())
+              .append(" / ")
+              .append(r.attention());
+          r.exercises().stream()
+              .filter(e -> e.report() != null)
+              .flatMap(e -> e.report().results().stream())
+              .filter(t -> t.graderTrouble())
+              .forEach(t -> s.append(" | ").append(t.id()).append(": ").append(t.message()));
+          s.append('\n');
+        }
+      }
+    }
+    return s.toString();
   }
 
   private static String header(String source, String key) {
