@@ -3,6 +3,8 @@ package org.txlab.agent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -122,58 +124,45 @@ final class CallController implements Controller {
   }
 
   /**
-   * Reports watched calls whose thread waits on something only another call can end: a monitor or
-   * lock owned by another call's thread, or a sleep or wait in the student's own code.
+   * Reports a watched call that can only wait now: its thread is blocked, waiting or sleeping, and
+   * no thread of the JVM is running the student's code (a thread pool of theirs included). That is
+   * a state, not a time: the call cannot go on until something outside it (the paused call, the
+   * judge) does, however slow the machine.
    */
   void watch() {
+    List<Running> waiting = new ArrayList<>();
     for (Running call : byScope.values()) {
       Thread t = call.thread;
       if (!call.watch || call.finished || call.reportedStuck || call.inAgentWait || t == null) {
         continue;
       }
       Thread.State state = t.getState();
-      if (state != Thread.State.BLOCKED
-          && state != Thread.State.WAITING
-          && state != Thread.State.TIMED_WAITING) {
-        continue;
+      if (state == Thread.State.BLOCKED
+          || state == Thread.State.WAITING
+          || state == Thread.State.TIMED_WAITING) {
+        waiting.add(call);
       }
-      ThreadInfo info = THREADS.getThreadInfo(t.getId(), 12);
-      if (info == null) {
-        continue;
-      }
-      if (ownedByAnotherCall(info.getLockOwnerId(), call) || waitsInStudentCode(info)) {
-        call.reportedStuck = true;
-        out.send(Protocol.EVENT, call.id, Protocol.STUCK, state.name());
-      }
+    }
+    if (waiting.isEmpty() || studentCodeRuns()) {
+      return;
+    }
+    for (Running call : waiting) {
+      call.reportedStuck = true;
+      out.send(Protocol.EVENT, call.id, Protocol.STUCK, call.thread.getState().name());
     }
   }
 
-  private boolean ownedByAnotherCall(long owner, Running call) {
-    if (owner < 0) {
-      return false;
-    }
-    for (Running other : byScope.values()) {
-      Thread t = other.thread;
-      if (other != call && t != null && t.getId() == owner) {
-        return true;
+  /** Tells whether any thread is runnable with a student class on its stack. */
+  private static boolean studentCodeRuns() {
+    for (ThreadInfo info : THREADS.dumpAllThreads(false, false, 64)) {
+      if (info.getThreadState() != Thread.State.RUNNABLE) {
+        continue;
       }
-    }
-    return false;
-  }
-
-  /** A sleep or an {@code Object.wait} the student's code called itself (a retry loop, say). */
-  private static boolean waitsInStudentCode(ThreadInfo info) {
-    StackTraceElement[] stack = info.getStackTrace();
-    for (int i = 0; i < stack.length - 1; i++) {
-      String method = stack[i].getClassName() + "." + stack[i].getMethodName();
-      if (method.equals("java.lang.Thread.sleep") || method.equals("java.lang.Object.wait")) {
-        String caller = stack[i + 1].getClassName();
-        return !caller.startsWith("java.")
-            && !caller.startsWith("jdk.")
-            && !caller.startsWith("sun.")
-            && !caller.startsWith("org.sqlite.")
-            && !caller.startsWith("org.txlab.course.")
-            && !caller.startsWith("org.txlab.agent.");
+      for (StackTraceElement frame : info.getStackTrace()) {
+        String loader = frame.getClassLoaderName();
+        if (loader != null && loader.startsWith(World.STUDENT_LOADER)) {
+          return true;
+        }
       }
     }
     return false;

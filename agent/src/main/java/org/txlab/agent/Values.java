@@ -96,6 +96,11 @@ final class Values {
   static JsonObject error(Throwable t) {
     JsonObject o = new JsonObject();
     o.addProperty("type", t.getClass().getName());
+    JsonArray types = new JsonArray();
+    for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+      types.add(c.getName());
+    }
+    o.add("types", types);
     o.add("message", text(String.valueOf(t.getMessage())));
     JsonObject fields = new JsonObject();
     List<Method> accessors = new ArrayList<>();

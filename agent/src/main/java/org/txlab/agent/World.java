@@ -17,6 +17,9 @@ import org.txlab.placeorder.ConnectionSource;
  * take, and the objects made from them.
  */
 final class World implements AutoCloseable {
+  /** The prefix of the names of the class loaders that load student classes. */
+  static final String STUDENT_LOADER = "txlab-student-";
+
   final String id;
   final URLClassLoader loader;
   final InstrumentedSource source;
@@ -32,8 +35,10 @@ final class World implements AutoCloseable {
 
   /** A world around one SQLite database file. */
   static World jdbc(String id, List<URL> student, Path db, int busyTimeoutMs, Out out) {
+    // Named, so that the watcher can tell the student's frames from the JDK's and the agent's.
     URLClassLoader loader =
-        new URLClassLoader(student.toArray(URL[]::new), World.class.getClassLoader());
+        new URLClassLoader(
+            STUDENT_LOADER + id, student.toArray(URL[]::new), World.class.getClassLoader());
     CallController controller = new CallController(out);
     InstrumentedSource source = new InstrumentedSource(Shop.source(db, busyTimeoutMs), controller);
     return new World(id, loader, source, controller);

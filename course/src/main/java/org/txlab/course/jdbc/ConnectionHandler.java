@@ -174,6 +174,11 @@ final class ConnectionHandler implements InvocationHandler {
     } catch (SQLException x) {
       error = x.getClass().getName() + ": " + x.getMessage();
       code = x instanceof SQLiteException se ? se.getResultCode().code & 0xff : x.getErrorCode();
+      if (code == 5 || code == 6) {
+        // Busy or locked, at once (SQLite does not wait when waiting could deadlock): the call
+        // met another connection's lock, just as a busy handler's wait would have told.
+        source.controller().lockWait(scope, k);
+      }
       throw x;
     } catch (Throwable x) {
       error = x.getClass().getName() + ": " + x.getMessage();

@@ -302,8 +302,8 @@ public final class Grading implements AutoCloseable {
             implementation,
             plan,
             config.junitBackstop().toSeconds() + " s",
-            (test, passed, message, millis) ->
-                done.put(test.uniqueId(), TestResult.of(test, passed, message, millis)));
+            (test, passed, message, hint, millis) ->
+                done.put(test.uniqueId(), TestResult.of(test, passed, message, hint, millis)));
     List<TestResult> ordered = new ArrayList<>();
     for (PlannedTest t : plan) {
       ordered.add(

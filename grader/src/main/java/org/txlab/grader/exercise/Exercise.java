@@ -30,6 +30,13 @@ public interface Exercise {
   /** Returns the folder of its variants, relative to the repository's root. */
   String variants();
 
+  /**
+   * Returns the base class of the exercise's rejections (e.g. {@code
+   * org.txlab.placeorder.PlaceOrderException}): a call that throws one has rejected the request
+   * cleanly, whatever its cause.
+   */
+  String rejectionType();
+
   /** Returns the tag of notebook cells that hold its code. */
   default String cellTag() {
     return "exercise";

@@ -122,6 +122,15 @@ public record ShopSnapshot(List<Shop.Product> products, List<Order> orders, long
     return String.join(" and ", changes);
   }
 
+  /** Describes the content for a student: the stock of every product, and the orders. */
+  public String describeContent() {
+    List<String> stocks = new ArrayList<>();
+    for (Shop.Product p : products) {
+      stocks.add(p.id() + ": " + p.stock());
+    }
+    return "stock {" + String.join(", ", stocks) + "}, orders " + describe(orders);
+  }
+
   /** Describes orders as {@code [user 1 bought 2 of product 3, …]}. */
   public static String describe(List<Order> orders) {
     if (orders.isEmpty()) {

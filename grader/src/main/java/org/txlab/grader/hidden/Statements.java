@@ -51,6 +51,16 @@ public final class Statements {
   }
 
   /**
+   * Tells whether a clean run committed at most once: its call is one transaction.
+   *
+   * @param clean the clean run's statements
+   * @return true if at most one statement committed
+   */
+  public static boolean oneTransaction(List<StatementRecord> clean) {
+    return clean.stream().filter(StatementRecord::committed).count() <= 1;
+  }
+
+  /**
    * Counts the statements that changed a row.
    *
    * @param clean the clean run's statements

@@ -180,9 +180,10 @@ public final class AgentLauncher {
             .option("-XX:MaxMetaspaceSize=192m")
             .option("-XX:ReservedCodeCacheSize=48m")
             .option("-XX:MaxDirectMemorySize=64m")
-            // The JVM's own warnings go to fd 2, never onto the judge's channel.
+            // The JVM's own warnings go to a file of the sandbox, never onto the judge's channel
+            // nor into what the student's code printed.
             .option("-Xlog:disable")
-            .option("-Xlog:all=warning:stderr")
+            .option("-Xlog:all=warning:file=" + tmp + "/jvm-warnings.log")
             .property("java.io.tmpdir", tmp)
             .property("org.sqlite.tmpdir", tmp)
             .property("user.home", work)

@@ -36,11 +36,18 @@ public record CallResult(
    * An exception the call threw.
    *
    * @param type its class's name
+   * @param types its class and superclasses' names
    * @param message its message
    * @param fields what its accessors returned, e.g. {@code productId}
    * @param chain the causes, the exception itself first
    */
-  public record Thrown(String type, String message, JsonObject fields, List<Link> chain) {
+  public record Thrown(
+      String type, List<String> types, String message, JsonObject fields, List<Link> chain) {
+
+    /** Tells whether it is an instance of {@code type} (a class name). */
+    public boolean is(String className) {
+      return types.contains(className);
+    }
 
     /** Tells whether an {@link java.sql.SQLException} is anywhere in the chain. */
     public boolean rawDatabaseError() {
@@ -115,8 +122,13 @@ public record CallResult(
               link.has("sql") && link.get("sql").getAsBoolean(),
               link.has("code") ? link.get("code").getAsInt() : 0));
     }
+    List<String> types = new ArrayList<>();
+    if (e.has("types")) {
+      e.getAsJsonArray("types").forEach(t -> types.add(t.getAsString()));
+    }
     return new Thrown(
         e.get("type").getAsString(),
+        List.copyOf(types),
         e.get("message").getAsString(),
         e.getAsJsonObject("fields"),
         List.copyOf(chain));

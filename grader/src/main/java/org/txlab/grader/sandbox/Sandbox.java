@@ -115,7 +115,12 @@ public final class Sandbox implements AutoCloseable {
           target.toFile().setExecutable(true, false);
         } else {
           Files.createDirectories(target.getParent());
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          // The same modification time as the original: class-data archives check it.
+          Files.copy(
+              p,
+              target,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
         target.toFile().setReadable(true, false);
       }

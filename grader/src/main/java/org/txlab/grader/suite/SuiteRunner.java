@@ -51,8 +51,16 @@ public final class SuiteRunner {
 
   /** Receives test events from {@link #execute}. */
   public interface Events {
-    /** A planned test finished: passed, or failed with a student-facing message. */
-    void finished(PlannedTest test, boolean passed, String message, long millis);
+    /**
+     * A planned test finished: passed, or failed with a student-facing message.
+     *
+     * @param test the test
+     * @param passed whether it passed
+     * @param message why not; empty when passed
+     * @param hintKey the hint that fits the failure; the test's own unless the failure says
+     * @param millis how long it ran
+     */
+    void finished(PlannedTest test, boolean passed, String message, String hintKey, long millis);
   }
 
   /**
@@ -136,8 +144,14 @@ public final class SuiteRunner {
                         passed
                             ? ""
                             : result.getThrowable().map(t -> describe(t, session)).orElse("failed");
+                    String hint =
+                        result
+                            .getThrowable()
+                            .filter(HintedFailure.class::isInstance)
+                            .map(t -> ((HintedFailure) t).hintKey())
+                            .orElse(p.hintKey());
                     reported.put(p.uniqueId(), true);
-                    events.finished(p, passed, message, (System.nanoTime() - t0) / 1_000_000);
+                    events.finished(p, passed, message, hint, (System.nanoTime() - t0) / 1_000_000);
                   }
                 }
 
@@ -146,7 +160,7 @@ public final class SuiteRunner {
                   PlannedTest p = byId.get(test.getUniqueId());
                   if (p != null) {
                     reported.put(p.uniqueId(), true);
-                    events.finished(p, false, "[SKIPPED] " + reason, 0);
+                    events.finished(p, false, "[SKIPPED] " + reason, p.hintKey(), 0);
                   }
                 }
               });
@@ -155,7 +169,7 @@ public final class SuiteRunner {
     }
     for (PlannedTest t : tests) {
       if (!reported.containsKey(t.uniqueId())) {
-        events.finished(t, false, "[GRADER] the test never reported; grade again", 0);
+        events.finished(t, false, "[GRADER] the test never reported; grade again", t.hintKey(), 0);
       }
     }
   }

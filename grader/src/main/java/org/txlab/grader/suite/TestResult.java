@@ -32,6 +32,21 @@ public record TestResult(
    * @return the result, with the hint if it failed
    */
   public static TestResult of(PlannedTest test, boolean passed, String message, long millis) {
+    return of(test, passed, message, test.hintKey(), millis);
+  }
+
+  /**
+   * Builds the result of a planned test whose failure points at a hint of its own.
+   *
+   * @param test the test
+   * @param passed whether it passed
+   * @param message for a failure, the student-facing message
+   * @param hintKey the hint's key
+   * @param millis how long it ran
+   * @return the result, with the hint if it failed
+   */
+  public static TestResult of(
+      PlannedTest test, boolean passed, String message, String hintKey, long millis) {
     return new TestResult(
         test.id(),
         test.title(),
@@ -39,7 +54,7 @@ public record TestResult(
         test.points(),
         passed,
         passed ? "" : message,
-        passed ? "" : Feedback.get(test.hintKey()),
+        passed ? "" : Feedback.get(hintKey),
         millis);
   }
 

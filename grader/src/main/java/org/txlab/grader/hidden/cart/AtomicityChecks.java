@@ -58,8 +58,40 @@ class AtomicityChecks {
   }
 
   /**
-   * Kills the student's code with SIGKILL in the middle of the cart (right after half of its
-   * writes, as SQLite reported them): on reopening, nothing of the cart, or all of it.
+   * A cart rejected on a later line (not enough stock, an unknown product, too much of one product
+   * over two lines) leaves nothing of its earlier lines behind.
+   */
+  @Test
+  @DisplayName("a cart rejected on a later line leaves nothing of the earlier lines")
+  @Graded(category = "atomicity", points = 2, hint = "cart.hint.rejectedCart")
+  void aCartRejectedOnALaterLineLeavesNothing(SuiteContext suite) {
+    Carts.Clean.run(suite, 1, CART, "to see what a rejected cart leaves behind");
+    for (List<Line> cart :
+        List.of(
+            List.of(new Line(1, 1), new Line(2, 4)),
+            List.of(new Line(1, 1), new Line(999, 1)),
+            List.of(new Line(2, 2), new Line(2, 2)))) {
+      try (ShopWorld w = ShopWorld.open(suite)) {
+        ShopSnapshot before = w.snapshot();
+        Call call = Carts.call(w, 1, cart, Plan.NORMAL);
+        ShopSnapshot after = w.snapshot();
+        if (!call.returned() && !after.sameContent(before)) {
+          fail(
+              Feedback.get(
+                  "cart.rejectedButWritten",
+                  call.label(),
+                  call.outcome(),
+                  before.changesTo(after)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Kills the student's code with SIGKILL right after its next-to-last write (as SQLite reported
+   * it), before the last one: on reopening, nothing of the cart, or all of it. That point lies past
+   * any early commit (a commit per line, or one for the stock and one for the orders) and before
+   * the end of autocommitted writes.
    */
   @Test
   @DisplayName("a crash in the middle of the cart leaves nothing or the whole cart")
@@ -67,7 +99,7 @@ class AtomicityChecks {
   void crashMidCartLeavesNothingOrEverything(SuiteContext suite) {
     Carts.Clean clean = Carts.Clean.run(suite, 5, CART, "to crash it in the middle of the cart");
     int writes = Statements.writes(clean.call().statements());
-    int at = Math.max(1, writes / 2);
+    int at = Math.max(1, writes - 1);
     AgentProcess jvm = suite.session().killable();
     try (ShopWorld w = ShopWorld.open(suite, jvm)) {
       RemoteCall call = Carts.start(w, 5, CART, Plan.NORMAL.parkingAfterWrite(at));

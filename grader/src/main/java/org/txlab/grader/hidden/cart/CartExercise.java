@@ -44,6 +44,11 @@ public final class CartExercise implements Exercise {
   }
 
   @Override
+  public String rejectionType() {
+    return "org.txlab.cart.CheckoutException";
+  }
+
+  @Override
   public String reference() {
     return "exercises/src/main/java/org/txlab/exercises/Checkout.java";
   }

@@ -11,6 +11,7 @@ import org.txlab.grader.hidden.ShopSnapshot;
 import org.txlab.grader.hidden.ShopWorld;
 import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.suite.Feedback;
+import org.txlab.grader.suite.HintedFailure;
 import org.txlab.grader.suite.SuiteContext;
 import org.txlab.placeorder.Order;
 
@@ -72,7 +73,23 @@ final class Carts {
     var fields = call.result().error().fields();
     int named = fields.has("line") ? fields.get("line").getAsInt() : -1;
     if (named != line) {
-      fail(Feedback.get("cart.wrongLine", call.label(), type.getSimpleName(), line, named));
+      HintedFailure.fail(
+          "cart.hint.lineNumbers",
+          "cart.wrongLine",
+          call.label(),
+          type.getSimpleName(),
+          line,
+          named);
+    }
+  }
+
+  /** Fails the test unless the returned orders follow the cart, line by line. */
+  static void expectInCartOrder(Call call, List<Order> orders, List<Line> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (orders.get(i).productId() != lines.get(i).productId()
+          || orders.get(i).quantity() != lines.get(i).quantity()) {
+        HintedFailure.fail("cart.hint.resultOrder", "cart.resultOrder", call.label(), orders);
+      }
     }
   }
 

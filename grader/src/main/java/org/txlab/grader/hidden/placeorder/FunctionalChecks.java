@@ -22,18 +22,29 @@ import org.txlab.placeorder.UnknownProductException;
 @ExtendWith(SuiteExtension.class)
 class FunctionalChecks {
 
+  /** Two orders in a row: the second's id tells a made-up id (a row count, say) from a real one. */
   @Test
-  @DisplayName("an order decrements the stock and is stored with its id")
+  @DisplayName("orders decrement the stock and are stored with their ids")
   @Graded(category = "functional", points = 2, hint = "hint.happyPath")
-  void placesOrderAndDecrementsStock(SuiteContext suite) {
+  void placesOrdersAndDecrementsStock(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      org.txlab.placeorder.Order order = Placed.expectOrder(Placed.call(w, 42, 1, 3, Plan.NORMAL));
+      org.txlab.placeorder.Order first = Placed.expectOrder(Placed.call(w, 42, 1, 3, Plan.NORMAL));
+      org.txlab.placeorder.Order second = Placed.expectOrder(Placed.call(w, 43, 2, 1, Plan.NORMAL));
       ShopSnapshot after = w.snapshot();
-      org.txlab.placeorder.Order expected = new org.txlab.placeorder.Order(order.id(), 42, 1, 3);
-      if (!order.equals(expected) || !after.orders().equals(List.of(expected))) {
-        fail(Feedback.get("order.fields", 42, 1, 3, order, ShopSnapshot.describe(after.orders())));
+      List<org.txlab.placeorder.Order> expected =
+          List.of(
+              new org.txlab.placeorder.Order(first.id(), 42, 1, 3),
+              new org.txlab.placeorder.Order(second.id(), 43, 2, 1));
+      if (!List.of(first, second).equals(expected) || !after.orders().equals(expected)) {
+        fail(
+            Feedback.get(
+                "order.fields",
+                List.of(first, second),
+                ShopSnapshot.describe(after.orders()),
+                after.orders()));
       }
       Checks.expectStock(after, 1, 7, "after ordering 3 of 10");
+      Checks.expectStock(after, 2, 2, "after ordering 1 of 3");
     }
   }
 

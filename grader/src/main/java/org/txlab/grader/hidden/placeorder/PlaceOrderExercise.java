@@ -43,6 +43,11 @@ public final class PlaceOrderExercise implements Exercise {
   }
 
   @Override
+  public String rejectionType() {
+    return "org.txlab.placeorder.PlaceOrderException";
+  }
+
+  @Override
   public String reference() {
     return "exercises/src/main/java/org/txlab/exercises/PlaceOrder.java";
   }
