@@ -1,11 +1,12 @@
-// expect-points: 25
-// expect-sign: wrote to the result channel
+// expect-points: 0
+// expect-sign: [FORGED]
 package org.txlab.exercises;
 
 /**
  * Writes lines shaped like the judge's protocol onto fd 1 from a thread of its own: results for
- * every call id it can guess, command replies, events. The verdict is the judge's, from the
- * database it reads itself: the honest code beside it keeps its score, and nothing is won.
+ * every call id it can guess, command replies, events. Whichever copy of a result reaches the
+ * judge first is a race, so the judge keeps the protocol's books, sees the second copy, and counts
+ * nothing of this hand-in: the same zero on every run, never a win.
  */
 final class Attack {
   private Attack() {}

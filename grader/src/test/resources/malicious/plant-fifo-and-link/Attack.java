@@ -1,11 +1,13 @@
 // expect-points: 22
-// expect-sign: UNSAFE_FILE
+// expect-sign: SQLITE_CANTOPEN
 package org.txlab.exercises;
 
 /**
  * Next to its database it plants a FIFO and a symbolic link to a file of the host where SQLite
  * will look for its journal and WAL: opened by the judge, the FIFO would block it and the link
- * would make it write elsewhere. The judge refuses to open them; the host file is untouched.
+ * would make it write elsewhere. The scratch folder is mounted nosymfollow, so the first to trip
+ * over the link is the student's own SQLite (it cannot open its journal and its orders fail); the
+ * judge refuses such files whenever it opens the database; the host file is untouched.
  */
 final class Attack {
   private Attack() {}

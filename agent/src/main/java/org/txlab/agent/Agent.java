@@ -261,7 +261,7 @@ public final class Agent {
                 // points in its own test and not in every later one.
                 w.source.closeLeakedBy(scope);
               }
-              out.send(Protocol.RESULT, id, result.toString());
+              running.end(out, result.toString());
               if (parkAfterReturn) {
                 while (true) {
                   LockSupport.park();

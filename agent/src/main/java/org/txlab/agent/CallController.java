@@ -34,11 +34,28 @@ final class CallController implements Controller {
     volatile boolean inAgentWait;
     volatile boolean reportedStuck;
     volatile boolean reportedWaiting;
+    private boolean ended;
 
     Running(String id, boolean heldByJudge, boolean watch) {
       this.id = id;
       this.heldByJudge = heldByJudge;
       this.watch = watch;
+    }
+
+    /**
+     * Sends one of the call's events, unless its result has gone: the judge takes any line after a
+     * call's result as forged, so no thread of the agent may send one.
+     */
+    synchronized void event(Out out, String kind, String detail) {
+      if (!ended) {
+        out.send(Protocol.EVENT, id, kind, detail);
+      }
+    }
+
+    /** Sends the call's result, its last line. */
+    synchronized void end(Out out, String result) {
+      ended = true;
+      out.send(Protocol.RESULT, id, result);
     }
   }
 
@@ -70,7 +87,7 @@ final class CallController implements Controller {
     if (call == null) {
       return;
     }
-    out.send(Protocol.EVENT, call.id, Protocol.PAUSED, Integer.toString(next));
+    call.event(out, Protocol.PAUSED, Integer.toString(next));
     call.inAgentWait = true;
     try {
       call.resume.await();
@@ -86,7 +103,7 @@ final class CallController implements Controller {
     Running call = byScope.get(scope);
     if (call != null) {
       call.inAgentWait = true;
-      out.send(Protocol.EVENT, call.id, Protocol.PARKED, Integer.toString(after.number()));
+      call.event(out, Protocol.PARKED, Integer.toString(after.number()));
     }
     while (true) {
       // The judge kills this JVM now; parking keeps the process exactly at this point.
@@ -99,7 +116,7 @@ final class CallController implements Controller {
     Running call = byScope.get(scope);
     if (call != null) {
       call.reportedWaiting = true;
-      out.send(Protocol.EVENT, call.id, Protocol.WAITING, Integer.toString(statement));
+      call.event(out, Protocol.WAITING, Integer.toString(statement));
     }
   }
 
@@ -148,7 +165,7 @@ final class CallController implements Controller {
     }
     for (Running call : waiting) {
       call.reportedStuck = true;
-      out.send(Protocol.EVENT, call.id, Protocol.STUCK, call.thread.getState().name());
+      call.event(out, Protocol.STUCK, call.thread.getState().name());
     }
   }
 

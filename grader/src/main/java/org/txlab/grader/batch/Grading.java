@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import org.txlab.grader.sandbox.SandboxConfig;
 import org.txlab.grader.sandbox.Slot;
 import org.txlab.grader.sources.CompilationFailedException;
 import org.txlab.grader.sources.SourceCompiler;
+import org.txlab.grader.sources.SourceFiles;
 import org.txlab.grader.suite.PlannedTest;
 import org.txlab.grader.suite.SuiteReport;
 import org.txlab.grader.suite.SuiteRunner;
@@ -161,11 +163,19 @@ public final class Grading implements AutoCloseable {
           continue;
         }
         if (name.endsWith(".java")) {
+          // javac wants UTF-8 and a file named after its public class; editors and downloads
+          // give neither reliably.
+          String text = SourceFiles.decode(Files.readAllBytes(f));
           Path target = src.resolve(base.resolve("files").relativize(f).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target);
+          Path named =
+              SourceFiles.publicTopLevelType(text)
+                  .map(type -> target.resolveSibling(type + ".java"))
+                  .filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS))
+                  .orElse(target);
+          Files.createDirectories(named.getParent());
+          Files.writeString(named, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
           sources = true;
-          studentCode.append(Files.readString(target, StandardCharsets.ISO_8859_1)).append('\n');
+          studentCode.append(text).append('\n');
         } else if (name.endsWith(".ipynb")) {
           NotebookSubmission nb = NotebookSubmission.read(f);
           QuizResult q = Quiz.score(nb.answers());
@@ -248,6 +258,22 @@ public final class Grading implements AutoCloseable {
       }
       incidents.addAll(session.incidents());
       if (session.forgedLines() > 0) {
+        // Which copy of a forged line came first is a race: no score of this hand-in is one the
+        // judge can stand behind, so none counts, the same way on every run.
+        flags.add("forged the grader's protocol");
+        results.replaceAll(
+            r ->
+                new ExerciseResult(
+                    r.exercise(),
+                    "[FORGED] your code wrote "
+                        + session.forgedLines()
+                        + " line(s) in the grader's protocol on the channel it reads (fd 1): the"
+                        + " results your code reported could not be told from forged ones, so none"
+                        + " were counted. Print with System.out, which goes to your output.",
+                    null,
+                    r.maxPoints()));
+      }
+      if (session.forgedLines() > 0 || session.strayLines() > 0) {
         flags.add("wrote to the result channel");
       }
       if (!incidents.isEmpty()) {

@@ -20,9 +20,12 @@ import org.txlab.grader.sandbox.Slot;
 
 /**
  * One sandboxed submission JVM and the judge's end of its protocol: commands and their replies,
- * calls and their events. A reader thread takes every line fd 1 carries; a line that is not the
- * protocol's is counted as forged and otherwise ignored. When the JVM ends, every waiter learns
- * why, in student language.
+ * calls and their events. A reader thread takes every line fd 1 carries. Student code shares that
+ * fd and can write anything on it, so the judge keeps the protocol's books: one reply per command
+ * it sent, events only while a call runs, one result per call. A line in the protocol's shape that
+ * breaks those books is <em>forged</em>: whichever copy came first, the results of this JVM can no
+ * longer be trusted, and the grade says so. Any other line is only <em>stray</em> output. When the
+ * JVM ends, every waiter learns why, in student language.
  */
 public final class AgentProcess implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -46,6 +49,10 @@ public final class AgentProcess implements AutoCloseable {
   private final Map<String, RemoteCall> calls = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger forged = new AtomicInteger();
+  private final AtomicInteger stray = new AtomicInteger();
+  private final java.util.Set<String> unanswered = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> expired = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
   private final StringBuilder jvmNotes = new StringBuilder();
   private volatile String stopReason;
   private volatile boolean loaded;
@@ -136,6 +143,8 @@ public final class AgentProcess implements AutoCloseable {
       send(id, verb, args);
       List<String> answer = reply.poll(deadline.left().toNanos(), TimeUnit.NANOSECONDS);
       if (answer == null) {
+        // A reply that comes after all is late, not forged.
+        expired.add(id);
         throw killForTimeout(verb.toLowerCase(java.util.Locale.ROOT), deadline);
       }
       if (answer.isEmpty()) {
@@ -174,7 +183,11 @@ public final class AgentProcess implements AutoCloseable {
 
   /** Sends a command whose reply nobody waits for. */
   void send(String verb, String... args) {
-    send("s" + ids.incrementAndGet(), verb, args);
+    String id = "s" + ids.incrementAndGet();
+    if (!verb.equals("BYE")) {
+      unanswered.add(id);
+    }
+    send(id, verb, args);
   }
 
   private void send(String id, String verb, String... args) {
@@ -189,9 +202,17 @@ public final class AgentProcess implements AutoCloseable {
     }
   }
 
-  /** Returns how many lines on the channel were not the protocol's. */
+  /**
+   * Returns how many lines on the channel had the protocol's shape but not its books: a second
+   * reply, an event after a call's end, an answer to nothing the judge asked.
+   */
   public int forgedLines() {
     return forged.get();
+  }
+
+  /** Returns how many lines on the channel were not the protocol's at all. */
+  public int strayLines() {
+    return stray.get();
   }
 
   /** Returns the start of what the student's code printed (fd 2). */
@@ -303,25 +324,33 @@ public final class AgentProcess implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       f = List.of();
     }
-    if (f.size() == 1 && f.get(0).equals(Protocol.READY)) {
+    if (f.size() == 1 && f.get(0).equals(Protocol.READY) && ready.getCount() > 0) {
       ready.countDown();
       return;
     }
     if (f.size() >= 2 && (f.get(1).equals(Protocol.OK) || f.get(1).equals(Protocol.ERR))) {
-      BlockingQueue<List<String>> waiter = replies.get(f.get(0));
+      String id = f.get(0);
+      BlockingQueue<List<String>> waiter = replies.remove(id);
       if (waiter != null) {
         waiter.add(f.subList(1, f.size()));
+      } else if (!unanswered.remove(id) && !expired.remove(id)) {
+        forged.incrementAndGet();
       }
-      if (waiter != null || f.get(0).startsWith("s")) {
-        return;
-      }
-    }
-    if (f.size() == 4 && f.get(0).equals(Protocol.EVENT) && calls.containsKey(f.get(1))) {
-      calls.get(f.get(1)).deliver(new RemoteCall.Event(f.get(2), f.get(3)));
       return;
     }
-    if (f.size() == 3 && f.get(0).equals(Protocol.RESULT) && calls.containsKey(f.get(1))) {
-      calls.get(f.get(1)).deliver(new RemoteCall.Event("RESULT", f.get(2)));
+    if (f.size() >= 2 && (f.get(0).equals(Protocol.EVENT) || f.get(0).equals(Protocol.RESULT))) {
+      RemoteCall call = calls.get(f.get(1));
+      boolean isResult = f.get(0).equals(Protocol.RESULT);
+      if (call == null
+          || f.size() != (isResult ? 3 : 4)
+          || (isResult ? !ended.add(call.id()) : ended.contains(call.id()))) {
+        forged.incrementAndGet();
+        return;
+      }
+      call.deliver(
+          isResult
+              ? new RemoteCall.Event("RESULT", f.get(2))
+              : new RemoteCall.Event(f.get(2), f.get(3)));
       return;
     }
     if (!line.cut() && JVM_LINE.matcher(line.text()).find()) {
@@ -334,7 +363,7 @@ public final class AgentProcess implements AutoCloseable {
       return;
     }
     // Not the agent's: student code wrote to fd 1 itself.
-    forged.incrementAndGet();
+    stray.incrementAndGet();
   }
 
   /** The JVM ended: find out why and tell every waiter. */

@@ -284,9 +284,14 @@ public final class Session implements AutoCloseable {
     return config;
   }
 
-  /** Returns how many lines on the JVMs' channels were not the protocol's. */
+  /** Returns how many lines on the JVMs' channels broke the protocol's books (forged). */
   public synchronized int forgedLines() {
     return all.stream().mapToInt(AgentProcess::forgedLines).sum();
+  }
+
+  /** Returns how many lines on the JVMs' channels were not the protocol's at all. */
+  public synchronized int strayLines() {
+    return all.stream().mapToInt(AgentProcess::strayLines).sum();
   }
 
   /** Returns the start of what the student's code printed, across JVMs. */
