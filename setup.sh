@@ -73,7 +73,7 @@ else
 fi
 
 npm_missing=false
-if [ "$profile" = test ]; then
+if [ "$profile" = test ] && [ -f "$browser/package-lock.json" ]; then
   if ! node_ok; then
     echo "setup.sh: Node.js 20 or newer is not on PATH: BrowserIT will be skipped." >&2
   elif ! npm_ok; then

@@ -4,5 +4,6 @@
 # setup.sh installs what they need (as root; otherwise it prints the commands and stops).
 set -euo pipefail
 cd "$(dirname "$0")"
-bash setup.sh test
+# A student release (the grader's release verb) has no setup.sh: there the machine is theirs.
+if [ -f setup.sh ]; then bash setup.sh test; fi
 mvn -B -ntp verify "$@"
