@@ -4,17 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
-import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -40,9 +36,7 @@ import org.txlab.kernel.engine.MimeBundle;
 /** Answers Jupyter requests with an {@link Engine}. */
 final class JupyterKernel {
 
-  static final String NAME = "txlab-java";
-
-  private final CompletableFuture<Engine> engine;
+  private final StartingEngine engine;
   private final JupyterConnection connection;
   private final CountDownLatch shutdown = new CountDownLatch(1);
   private final ScheduledExecutorService timer;
@@ -50,7 +44,7 @@ final class JupyterKernel {
   private int executionCount;
 
   JupyterKernel(CompletableFuture<Engine> engine, JupyterConnection connection) {
-    this.engine = engine;
+    this.engine = new StartingEngine(engine);
     this.connection = connection;
     ScheduledThreadPoolExecutor t =
         new ScheduledThreadPoolExecutor(
@@ -96,12 +90,11 @@ final class JupyterKernel {
     Publisher publisher = new Publisher(env.getIopub(), message);
     publisher.publish(new PublishExecuteInput(request.getCode(), count));
     OutputBatcher output = new OutputBatcher(publisher, timer);
-    EvalResult result;
-    try {
-      result = engine.join().eval(request.getCode(), output);
-    } catch (CompletionException e) {
-      result = startupFailed(e.getCause());
-    }
+    EvalResult result =
+        engine
+            .await()
+            .map(e -> e.eval(request.getCode(), output))
+            .orElseGet(() -> StartingEngine.failedCell(engine.failure().orElseThrow()));
     output.flush();
     Optional<EvalError> failed = result.error();
     MimeBundle value =
@@ -126,40 +119,14 @@ final class JupyterKernel {
     env.reply(new ExecuteReply(count, Map.of()));
   }
 
-  /** Why the engine could not start, if it could not; waits for it to be ready otherwise. */
-  private Optional<String> startupFailure() {
-    try {
-      engine.join();
-      return Optional.empty();
-    } catch (CompletionException | CancellationException e) {
-      return Optional.of(startupMessage(e.getCause() == null ? e : e.getCause()));
-    }
-  }
-
-  private static String startupMessage(Throwable cause) {
-    return "the JShell session could not start: "
-        + cause
-        + "; the kernel needs a full JDK 17+ (module jdk.jshell): reinstall it with"
-        + " java -jar kernel.jar install --java /path/to/jdk/bin/java, then restart the kernel";
-  }
-
-  private static EvalResult startupFailed(Throwable cause) {
-    String message = "[STARTUP] " + startupMessage(cause);
-    EvalError error =
-        new EvalError(EvalError.Kind.RUNTIME, "KernelStartupFailed", message, List.of(message), 0);
-    return new EvalResult(Optional.empty(), false, List.of(), "", "", Optional.of(error));
-  }
-
   /**
    * Answers with an {@code error} reply if the engine could not start (so the client never waits
    * for an answer that cannot come); returns whether it did.
    */
   private boolean repliedStartupFailure(ShellReplyEnvironment env, MessageType<?> replyType) {
-    Optional<String> failure = startupFailure();
+    Optional<String> failure = engine.failure();
     failure.ifPresent(
-        m ->
-            reply(
-                env, () -> Replies.error(env, replyType, "KernelStartupFailed", "[STARTUP] " + m)));
+        m -> reply(env, () -> Replies.error(env, replyType, "KernelStartupFailed", m)));
     return failure.isPresent();
   }
 
@@ -168,7 +135,7 @@ final class JupyterKernel {
       return;
     }
     CompleteRequest r = message.getContent();
-    Completion c = engine.join().complete(r.getCode(), r.getCursorPos());
+    Completion c = engine.await().orElseThrow().complete(r.getCode(), r.getCursorPos());
     reply(env, () -> env.reply(new CompleteReply(c.matches(), c.start(), c.end(), Map.of())));
   }
 
@@ -177,7 +144,8 @@ final class JupyterKernel {
       return;
     }
     InspectRequest r = message.getContent();
-    var text = engine.join().inspect(r.getCode(), r.getCursorPos(), r.getDetailLevel() > 0);
+    var text =
+        engine.await().orElseThrow().inspect(r.getCode(), r.getCursorPos(), r.getDetailLevel() > 0);
     DisplayData data = new DisplayData();
     text.ifPresent(data::putText);
     reply(env, () -> env.reply(new InspectReply(text.isPresent(), data)));
@@ -185,11 +153,11 @@ final class JupyterKernel {
 
   private void isComplete(ShellReplyEnvironment env, Message<IsCompleteRequest> message) {
     // is_complete_reply has no error form in the spec: without an engine the answer is "unknown".
-    if (startupFailure().isPresent()) {
+    if (engine.failure().isPresent()) {
       reply(env, () -> env.reply(IsCompleteReply.UNKNOWN));
       return;
     }
-    Completeness c = engine.join().isComplete(message.getContent().getCode());
+    Completeness c = engine.await().orElseThrow().isComplete(message.getContent().getCode());
     IsCompleteReply answer =
         switch (c.status()) {
           case COMPLETE -> IsCompleteReply.VALID_CODE;
@@ -201,32 +169,7 @@ final class JupyterKernel {
   }
 
   private void kernelInfo(ShellReplyEnvironment env) {
-    LanguageInfo language =
-        new LanguageInfo.Builder("java")
-            .version(Runtime.version().toString())
-            .mimetype("text/x-java-source")
-            .fileExtension(".jshell")
-            .pygments("java")
-            .codemirror("java")
-            .build();
-    String banner = "TxLab Java kernel (JShell, Java " + Runtime.version() + ")";
-    Map<String, Object> info =
-        Replies.ok(
-            "protocol_version",
-            Header.PROTOCOL_VERISON,
-            "implementation",
-            NAME,
-            "implementation_version",
-            "0.1.0",
-            "language_info",
-            language,
-            "banner",
-            banner,
-            "help_links",
-            List.of(),
-            "debugger",
-            false);
-    reply(env, () -> Replies.send(env, MessageType.KERNEL_INFO_REPLY, info));
+    reply(env, () -> Replies.send(env, MessageType.KERNEL_INFO_REPLY, KernelInfo.content()));
   }
 
   private void history(ShellReplyEnvironment env, Message<HistoryRequest> message) {
@@ -235,9 +178,7 @@ final class JupyterKernel {
   }
 
   private void interrupt(ShellReplyEnvironment env) {
-    if (engine.isDone() && !engine.isCompletedExceptionally()) {
-      engine.join().interrupt();
-    }
+    engine.ifRunning().ifPresent(Engine::interrupt);
     reply(env, () -> Replies.send(env, MessageType.INTERRUPT_REPLY, Replies.ok()));
   }
 
