@@ -30,4 +30,12 @@ public interface CellOutput {
    * @param bundle the representations of one object
    */
   default void display(MimeBundle bundle) {}
+
+  /**
+   * Receives a request from the cell to clear what it has shown so far ({@code clearOutput()}).
+   *
+   * @param wait whether to clear only when the next output arrives (no flicker in a loop that
+   *     redraws)
+   */
+  default void clearOutput(boolean wait) {}
 }

@@ -41,6 +41,29 @@ public final class Notebook {
     CellScope.display(render(value, mimeTypes));
   }
 
+  /** Clears what this cell has shown so far (its printed text and displays). */
+  public static void clearOutput() {
+    CellScope.clearOutput(false);
+  }
+
+  /**
+   * Clears what this cell has shown so far, now or when its next output arrives.
+   *
+   * <p>With {@code wait}, a loop that redraws a progress line does not flicker:
+   *
+   * <pre>{@code
+   * for (int i = 1; i <= 10; i++) {
+   *   clearOutput(true);
+   *   System.out.println(i + "/10 done");
+   * }
+   * }</pre>
+   *
+   * @param wait whether to clear only when the next output arrives
+   */
+  public static void clearOutput(boolean wait) {
+    CellScope.clearOutput(wait);
+  }
+
   /**
    * Renders an object the way {@link #display(Object)} shows it.
    *

@@ -43,6 +43,12 @@ final class OutputBatcher implements CellOutput {
     publisher.display(bundle);
   }
 
+  @Override
+  public synchronized void clearOutput(boolean wait) {
+    flush();
+    publisher.clearOutput(wait);
+  }
+
   private synchronized void append(StringBuilder buffer, String text) {
     buffer.append(text);
     if (buffer.length() >= MAX_BUFFER) {

@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -33,6 +34,10 @@ final class Publisher {
 
   void display(MimeBundle bundle) {
     publish(new PublishDisplayData(data(bundle)));
+  }
+
+  void clearOutput(boolean wait) {
+    publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
   }
 
   void result(int count, MimeBundle bundle) {

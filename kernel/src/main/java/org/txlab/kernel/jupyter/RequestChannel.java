@@ -1,5 +1,6 @@
 package org.txlab.kernel.jupyter;
 
+import java.util.List;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
@@ -7,6 +8,8 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.zeromq.ZMQ;
 
 /**
@@ -47,7 +50,14 @@ final class RequestChannel extends ShellChannel {
       if (poller.poll(POLL_MS) <= 0) {
         continue;
       }
-      Message<?> message = readMessage();
+      Message<?> message;
+      try {
+        message = readMessage();
+      } catch (RuntimeException e) {
+        // A request the kernel cannot parse (or a bad signature) must not end the channel.
+        System.err.println("[KERNEL] dropped an unreadable message: " + e);
+        continue;
+      }
       ShellHandler handler = connection.getHandler(message.getHeader().getType());
       if (handler == null) {
         continue;
@@ -56,11 +66,21 @@ final class RequestChannel extends ShellChannel {
       try {
         handler.handle(env, message);
       } catch (Exception e) {
-        System.err.println(
-            "[KERNEL] failed to handle " + message.getHeader().getType().getName() + ": " + e);
+        replyFailure(env, message, e);
       } finally {
         env.resolveDeferrals();
       }
+    }
+  }
+
+  /** Answers a request whose handler failed with an error reply, so the client does not wait. */
+  private static void replyFailure(ShellReplyEnvironment env, Message<?> message, Exception e) {
+    String request = message.getHeader().getType().getName();
+    String problem = "[KERNEL] failed to handle " + request + ": " + e;
+    System.err.println(problem);
+    MessageType<?> replyType = MessageType.getType(request.replace("_request", "_reply"));
+    if (replyType != MessageType.UNKNOWN) {
+      env.replyError(replyType.error(), new ErrorReply("KernelError", problem, List.of(problem)));
     }
   }
 

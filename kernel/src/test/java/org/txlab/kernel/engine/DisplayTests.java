@@ -95,4 +95,25 @@ class DisplayTests {
     EvalResult r = engine.eval("Tables.class.getName()");
     assertThat(r.value()).contains("org.txlab.course.Tables");
   }
+
+  @Test
+  void clearOutputDropsWhatTheCellShowedBefore() {
+    EvalResult r =
+        engine.eval(
+            "System.out.println(\"gone\");\ndisplay(html(\"<b>gone</b>\"));\n"
+                + "clearOutput();\nSystem.out.println(\"kept\");");
+    assertThat(r.error()).isEmpty();
+    assertThat(r.stdout()).isEqualTo("kept\n");
+    assertThat(r.displays()).isEmpty();
+  }
+
+  @Test
+  void clearOutputWithWaitClearsWhenTheNextOutputArrives() {
+    EvalResult last =
+        engine.eval(
+            "for (int i = 1; i <= 3; i++) {\n  clearOutput(true);\n  System.out.println(i);\n}");
+    assertThat(last.stdout()).isEqualTo("3\n");
+    EvalResult nothingAfter = engine.eval("System.out.println(\"stays\");\nclearOutput(true);");
+    assertThat(nothingAfter.stdout()).isEqualTo("stays\n");
+  }
 }

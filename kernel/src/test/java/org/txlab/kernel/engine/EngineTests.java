@@ -105,4 +105,12 @@ class EngineTests {
     assertThat(r.error()).isEmpty();
     assertThat(r.value()).contains(5);
   }
+
+  @Test
+  void inspectsAMethodNameWithoutItsCall() {
+    assertThat(engine.inspect("Math.max", 8, false))
+        .hasValueSatisfying(text -> assertThat(text).contains("int Math.max(int a, int b)"));
+    assertThat(engine.inspect("int n = Math.max(1, 2);", 16, false)).isPresent();
+    assertThat(engine.inspect("   ", 3, false)).isEmpty();
+  }
 }

@@ -23,6 +23,7 @@ class KernelSpecTests {
         .startsWith("[\"" + JAVA + "\"")
         .contains("/k/kernel.jsa")
         .contains("-XX:TieredStopAtLevel=1")
+        .contains("-Xms64m")
         .endsWith("\"-jar\",\"/k/kernel.jar\",\"kernel\",\"{connection_file}\"]");
   }
 

@@ -26,6 +26,19 @@ public final class CellScope {
     }
   }
 
+  /**
+   * Clears the output of the cell whose thread calls this; does nothing if no cell runs.
+   *
+   * @param wait whether to clear only when the cell's next output arrives
+   */
+  public static void clearOutput(boolean wait) {
+    CellThreadGroup cell = CellThreadGroup.current();
+    CellSink sink = cell == null ? null : cell.sink();
+    if (sink != null) {
+      sink.clearOutput(wait);
+    }
+  }
+
   /** Routes {@code System.out} and {@code System.err} through the cells, once per JVM. */
   static synchronized void installStreams() {
     if (installed) {

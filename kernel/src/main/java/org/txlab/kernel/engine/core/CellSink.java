@@ -20,17 +20,20 @@ final class CellSink {
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder err = new StringBuilder();
   private final List<MimeBundle> displays = new ArrayList<>();
+  private boolean clearBeforeNext;
 
   CellSink(CellOutput forward) {
     this.forward = forward;
   }
 
   synchronized void stdout(String text) {
+    clearIfWaiting();
     collect(out, text);
     forward.stdout(text);
   }
 
   synchronized void stderr(String text) {
+    clearIfWaiting();
     collect(err, text);
     forward.stderr(text);
   }
@@ -45,8 +48,35 @@ final class CellSink {
   }
 
   synchronized void display(MimeBundle bundle) {
+    clearIfWaiting();
     displays.add(bundle);
     forward.display(bundle);
+  }
+
+  /**
+   * Clears what the cell has shown, now or (with {@code wait}) when its next output arrives, in the
+   * result as in the notebook.
+   */
+  synchronized void clearOutput(boolean wait) {
+    if (wait) {
+      clearBeforeNext = true;
+    } else {
+      clear();
+    }
+    forward.clearOutput(wait);
+  }
+
+  private void clearIfWaiting() {
+    if (clearBeforeNext) {
+      clear();
+    }
+  }
+
+  private void clear() {
+    clearBeforeNext = false;
+    out.setLength(0);
+    err.setLength(0);
+    displays.clear();
   }
 
   synchronized String stdoutText() {

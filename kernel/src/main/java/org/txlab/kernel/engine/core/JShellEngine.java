@@ -265,9 +265,14 @@ final class JShellEngine implements Engine {
   @Override
   public Optional<String> inspect(String cell, int cursor, boolean detail) {
     Region r = region(cell, cursor);
+    int at = Math.min(cursor - r.start, r.text.length());
+    List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(r.text, at, detail);
+    if (docs.isEmpty() && at > 0 && Character.isJavaIdentifierPart(r.text.charAt(at - 1))) {
+      // JShell documents a method only inside its call: "Math.max" -> ask about "Math.max(".
+      docs = analysis.documentation(r.text.substring(0, at) + "(", at + 1, detail);
+    }
     StringBuilder text = new StringBuilder();
-    for (SourceCodeAnalysis.Documentation d :
-        analysis.documentation(r.text, cursor - r.start, detail)) {
+    for (SourceCodeAnalysis.Documentation d : docs) {
       text.append(d.signature()).append('\n');
       if (detail && d.javadoc() != null) {
         text.append(d.javadoc()).append('\n');
