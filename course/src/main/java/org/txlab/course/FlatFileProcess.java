@@ -68,7 +68,11 @@ public final class FlatFileProcess {
     shop.afterEachAppend(
         file -> {
           long now = System.nanoTime();
-          spans.add(span(last[0], now, "append " + file, "appends to " + file));
+          String label =
+              file.equals(FlatFileShop.PRODUCTS)
+                  ? "checks the stock in memory, appends the new stock"
+                  : "appends the order";
+          spans.add(span(last[0], now, "append " + file, label));
           last[0] = now;
         });
     for (int i = 0; i < count; i++) {

@@ -43,10 +43,17 @@ public final class Fsyncs {
    * @param synchronous {@code FULL} or {@code NORMAL}
    * @param commits how many commits were counted
    * @param fsyncsPerCommit {@code fsync} and {@code fdatasync} calls divided by commits
+   * @param oneCommit what the first commit's calls synced, in order (e.g. {@code "journal, folder,
+   *     journal, database"}), or {@code "-"} when not traced
    * @param method {@code "strace"} (counted) or how it was estimated
    */
   public record Count(
-      String journalMode, String synchronous, int commits, double fsyncsPerCommit, String method) {}
+      String journalMode,
+      String synchronous,
+      int commits,
+      double fsyncsPerCommit,
+      String oneCommit,
+      String method) {}
 
   private Fsyncs() {}
 
@@ -82,6 +89,8 @@ public final class Fsyncs {
             STRACE,
             "-f",
             "-qq",
+            // -y names the file behind each descriptor: which file each fsync synced.
+            "-y",
             "--seccomp-bpf",
             "-e",
             "trace=fsync,fdatasync,mkdir,mkdirat",
@@ -115,7 +124,7 @@ public final class Fsyncs {
     List<Count> counts = new ArrayList<>();
     for (String mode : MODES) {
       String tag = mode.replace(':', '-');
-      int calls = 0;
+      List<String> synced = new ArrayList<>();
       boolean inside = false;
       for (String line : lines) {
         if (line.contains("mkdir") && line.contains("/start-" + tag + "\"")) {
@@ -125,13 +134,36 @@ public final class Fsyncs {
         } else if (inside
             && !line.contains("resumed>")
             && (line.contains(" fsync(") || line.contains(" fdatasync("))) {
-          calls++;
+          synced.add(target(line, work));
         }
       }
       String[] m = mode.split(":");
-      counts.add(new Count(m[0], m[1], commits, calls / (double) commits, "strace"));
+      int perCommit = (int) Math.round(synced.size() / (double) commits);
+      String oneCommit = perCommit == 0 ? "-" : String.join(", ", synced.subList(0, perCommit));
+      counts.add(
+          new Count(m[0], m[1], commits, synced.size() / (double) commits, oneCommit, "strace"));
     }
     return counts;
+  }
+
+  /** What an fsync line of strace -y synced: {@code fsync(11</dir/x.db-journal>) = 0}. */
+  private static String target(String line, Path folder) {
+    int open = line.indexOf('<');
+    int close = line.indexOf('>', open + 1);
+    if (open < 0 || close < 0) {
+      return "?";
+    }
+    String path = line.substring(open + 1, close);
+    if (Path.of(path).equals(folder)) {
+      return "folder";
+    }
+    if (path.endsWith("-journal")) {
+      return "journal";
+    }
+    if (path.endsWith("-wal")) {
+      return "-wal file";
+    }
+    return path.endsWith(".db") ? "database" : Path.of(path).getFileName().toString();
   }
 
   private static List<Count> estimated(Path dir, int commits) throws IOException, SQLException {
@@ -140,7 +172,7 @@ public final class Fsyncs {
     if (!Files.isReadable(status)) {
       for (String mode : MODES) {
         String[] m = mode.split(":");
-        counts.add(new Count(m[0], m[1], 0, Double.NaN, Messages.get("fsyncs.cannot")));
+        counts.add(new Count(m[0], m[1], 0, Double.NaN, "-", Messages.get("fsyncs.cannot")));
       }
       return counts;
     }
@@ -158,6 +190,7 @@ public final class Fsyncs {
                 m[1],
                 commits,
                 perFsync > 0 ? perCommit / perFsync : 0,
+                "-",
                 Messages.get("fsyncs.estimated")));
       }
     }

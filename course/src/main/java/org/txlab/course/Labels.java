@@ -86,11 +86,17 @@ final class Labels extends AbstractXYAnnotation {
         continue;
       }
       double pad = it.x1 > it.x0 ? GAP : 7;
+      double above = y - rowHeight / 2;
+      double below = y + rowHeight / 2 - h - 1;
       double[][] places = {
         {right + pad, y - h / 2 - 1},
         {left - w - pad, y - h / 2 - 1},
-        {left - w / 2, y - rowHeight / 2},
-        {left - w / 2, y + rowHeight / 2 - h - 1},
+        {left - w / 2, above},
+        {left - w / 2, below},
+        {left, above},
+        {left, below},
+        {right - w, above},
+        {right - w, below},
       };
       for (double[] place : places) {
         // Keep the label inside the plot: slide it back from the right or left edge.

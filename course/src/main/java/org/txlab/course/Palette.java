@@ -25,6 +25,15 @@ final class Palette {
           new Color(0x9c755f),
           new Color(0xff9da7));
 
+  private static final Map<String, Color> FIXED =
+      Map.of(
+          "begin", COLORS.get(0),
+          "read", COLORS.get(1),
+          "write", COLORS.get(2),
+          "commit", COLORS.get(3),
+          "rollback", COLORS.get(4),
+          "other", COLORS.get(6));
+
   private final Map<String, Color> assigned = new LinkedHashMap<>();
   private int next;
 
@@ -42,6 +51,17 @@ final class Palette {
         || k.startsWith("kill")
         || k.equals("busy")) {
       return ERROR;
+    }
+    if (FIXED.containsKey(k)) {
+      return FIXED.get(k);
+    }
+    // Other kinds take the palette's colours in turn, skipping those already in this picture.
+    for (int i = 0; i < COLORS.size(); i++) {
+      Color c = COLORS.get((next + i) % COLORS.size());
+      if (!assigned.containsValue(c)) {
+        next = (next + i + 1) % COLORS.size();
+        return c;
+      }
     }
     return COLORS.get(next++ % COLORS.size());
   }

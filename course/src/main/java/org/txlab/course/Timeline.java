@@ -151,7 +151,8 @@ public final class Timeline {
 
     /**
      * Runs a step and records its span; a step that throws is recorded with kind {@code "error"}
-     * and the exception's one-line summary, then the exception is rethrown.
+     * and a label that ends in ✘ and the SQLite result code (e.g. {@code SQLITE_BUSY}) or the
+     * exception's class, then the exception is rethrown.
      *
      * @param lane who runs it
      * @param label what it does
@@ -168,7 +169,7 @@ public final class Timeline {
         add(new Span(lane, start, System.nanoTime(), label, kind));
         return result;
       } catch (Exception e) {
-        add(new Span(lane, start, System.nanoTime(), label + " ✘ " + Attempt.brief(e), "error"));
+        add(new Span(lane, start, System.nanoTime(), label + " ✘ " + shortly(e), "error"));
         throw e;
       }
     }
@@ -210,6 +211,13 @@ public final class Timeline {
   }
 
   private Timeline() {}
+
+  /** An error as a picture can show it: the SQLite result code, else the exception's class. */
+  private static String shortly(Exception e) {
+    return e instanceof org.sqlite.SQLiteException s
+        ? s.getResultCode().name()
+        : e.getClass().getSimpleName();
+  }
 
   /**
    * Draws spans.

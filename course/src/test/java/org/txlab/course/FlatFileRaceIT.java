@@ -35,8 +35,8 @@ class FlatFileRaceIT {
           .containsExactly(
               "reads both files: stock 1",
               "waits at the start gate",
-              "appends to products.jsonl",
-              "appends to orders.jsonl");
+              "checks the stock in memory, appends the new stock",
+              "appends the order");
     }
     assertThat(FlatFileShop.open(dir, FlatFileShop.Writes.APPEND).orders()).hasSize(1);
   }

@@ -27,5 +27,9 @@ class FsyncsIT {
             org.assertj.core.groups.Tuple.tuple("DELETE/NORMAL", 3.0),
             org.assertj.core.groups.Tuple.tuple("WAL/FULL", 1.0),
             org.assertj.core.groups.Tuple.tuple("WAL/NORMAL", 0.0));
+    assertThat(counts)
+        .extracting(Fsyncs.Count::oneCommit)
+        .containsExactly(
+            "journal, folder, journal, database", "journal, folder, database", "-wal file", "-");
   }
 }

@@ -86,8 +86,7 @@ class TimelineTests {
     assertThat(rec.spans())
         .extracting(Timeline.Span::lane, Timeline.Span::label, Timeline.Span::kind)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "a", "COMMIT ✘ SQLException: database is locked", "error"),
+            org.assertj.core.groups.Tuple.tuple("a", "COMMIT ✘ SQLException", "error"),
             org.assertj.core.groups.Tuple.tuple("b", "ROLLBACK", "rollback"));
   }
 
@@ -115,9 +114,7 @@ class TimelineTests {
             org.assertj.core.groups.Tuple.tuple("BEGIN IMMEDIATE", "begin"),
             org.assertj.core.groups.Tuple.tuple("SELECT stock", "read"),
             org.assertj.core.groups.Tuple.tuple(
-                "UPDATE products ✘ SQLiteException: [SQLITE_CONSTRAINT_CHECK] A CHECK constraint"
-                    + " failed (CHECK constraint failed: stock >= 0)",
-                "error"),
+                "UPDATE products ✘ SQLITE_CONSTRAINT_CHECK", "error"),
             org.assertj.core.groups.Tuple.tuple("ROLLBACK", "rollback"));
     assertThat(rec.spans()).allMatch(s -> s.lane().equals("a"));
   }
