@@ -211,6 +211,9 @@ class NotebooksIT {
     // Oversell is probabilistic: the notebook reports how many races oversold, whatever it was.
     assertThat(nb.output("noTransaction(oversellSrc, i)"))
         .containsPattern("the one lamp was sold more than once in \\d+ of 50 races");
+    assertThat(nb.output("Connection shared ="))
+        .contains("A rolled back; B committed its order", "1 | Keyboard | 4999 | 9")
+        .contains("2 | Mouse | 1999 | 2", "(1 row)");
     assertThat(nb.output("child: commit() returned"))
         .contains("exit code 137", "3 | Last lamp | 2500 | 0", "(1 row)");
     assertThat(nb.output("var beforeKill"))
