@@ -104,6 +104,21 @@ class QuizKeyTests {
   }
 
   @Test
+  void theCourseLibraryScoresGradedQuestionsOnlyWhereThisKeyIsOnTheClasspathAndThenAlike()
+      throws Exception {
+    // In the grader (this classpath) the course's QuizKey finds this key; in a notebook or the
+    // release it does not (QuizKeyReleaseIT), and then every graded answer is "not right".
+    assertThat(org.txlab.course.QuizKey.questions()).containsExactlyElementsOf(key.questions());
+    for (String q : key.questions()) {
+      for (String letter : Quiz.LETTERS) {
+        assertThat(org.txlab.course.QuizKey.isCorrect(q, letter))
+            .as("%s %s", q, letter)
+            .isEqualTo(letter.equals(right(q)));
+      }
+    }
+  }
+
+  @Test
   void rightAnswersAreSpreadEvenlyOverTheFourLetters() throws Exception {
     Map<String, Integer> counts = new TreeMap<>();
     for (String q : key.questions()) {
