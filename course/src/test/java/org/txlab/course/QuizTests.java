@@ -92,7 +92,7 @@ class QuizTests {
     Quiz.answer("rollback-after-unique", practiceAnswer("rollback-after-unique"));
     Quiz.answer("commit-after-unique", "?");
     Quiz.answer("wal-normal", "A");
-    Quiz.answer("wait-and-see", "B");
+    Quiz.answer("wait-and-see", "D");
 
     String score = Quiz.score();
 
