@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.txlab.course.Shop.Product;
@@ -26,6 +27,16 @@ import org.txlab.placeorder.Order;
  * nothing that makes them one. That is the point: notebooks run its bugs. Named {@link
  * Child#killPoint kill points} let a crash land exactly between the appends ({@code
  * "between-appends"}) or in the middle of the order's line ({@code "torn-order-line"}).
+ *
+ * <p>The torn line of {@code "torn-order-line"} is staged: only when that kill point is armed is
+ * the order's line written in two {@code write} calls, so that the process can die between them, as
+ * a power cut or a full disk can leave a file. A SIGKILL does not split one small {@code write}.
+ * The {@link Writes#BUFFERED} store tears lines for real: its writer writes out its 8 KB buffer
+ * whenever it fills, wherever a line ends.
+ *
+ * <p>Not thread-safe, like the lesson's code: its maps and its order counter are shared by every
+ * caller, with no lock (in Node one process runs one {@code placeOrder} at a time; a JVM runs many
+ * threads).
  */
 public final class FlatFileShop implements AutoCloseable {
   /** Line {@code N} of products.jsonl wins over earlier lines for the same id. */
@@ -54,6 +65,7 @@ public final class FlatFileShop implements AutoCloseable {
   private final Map<Long, Order> orders = new LinkedHashMap<>();
   private final Map<String, Writer> buffered = new LinkedHashMap<>();
   private long nextOrderId = 1;
+  private Consumer<String> afterAppend = file -> {};
 
   private FlatFileShop(Path dir, Writes writes) {
     this.dir = dir;
@@ -153,6 +165,18 @@ public final class FlatFileShop implements AutoCloseable {
     return order;
   }
 
+  /**
+   * Runs a listener after each append, with the file's name: for timelines of what a process wrote
+   * when.
+   *
+   * @param listener called with {@link #PRODUCTS} or {@link #ORDERS}
+   * @return this store
+   */
+  public FlatFileShop afterEachAppend(Consumer<String> listener) {
+    this.afterAppend = listener;
+    return this;
+  }
+
   /** Returns the products as this process sees them in memory. */
   public List<Product> products() {
     return List.copyOf(products.values());
@@ -193,6 +217,7 @@ public final class FlatFileShop implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    afterAppend.accept(file);
   }
 
   private static List<Map<String, String>> read(Path file) {

@@ -1,5 +1,9 @@
 package org.txlab.course;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,69 +11,92 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * The quiz's answer key, as salted hashes: a notebook can check an answer without the answer being
- * readable in its text or in this library.
+ * The answer key of the quiz's practice questions, as salted hashes, so that a notebook can check
+ * them at once (the answer is not in plain sight, though four letters are quickly tried: these
+ * questions are for practice). The graded questions' key is not in the course library at all: it is
+ * a resource of the grader ({@code org/txlab/grader/quiz/key.properties}), never in the student
+ * release, so in a notebook nothing here can tell a right graded answer from a wrong one.
+ *
+ * <p>{@link #questions()} and {@link #isCorrect} are what the batch grader calls today; where the
+ * grader's key is on the classpath (in the grader, never in a kernel or the release), {@code
+ * isCorrect} scores graded questions with it. Once the grader scores with {@code
+ * org.txlab.grader.quiz.QuizKey} directly, that bridge can go.
  */
 public final class QuizKey {
-  private static final List<Map.Entry<String, String>> KEY =
-      List.of(
-          Map.entry(
-              "rollback-after-unique",
-              "7314883ae5fa0c1742c8de57d5fd0750586a6b735bf10299cabe21372dd87acd"),
-          Map.entry(
-              "commit-after-unique",
-              "7ed303459c002034361614a40e8443d51b820afab44eb2745a0cbae0b43dc37b"),
-          Map.entry(
-              "crash-before-commit",
-              "f8db346b89bd185da7f002ed6250d42750120d22ea1177b7f6558903c4760c49"),
-          Map.entry(
-              "check-constraint",
-              "42e34ab59b164d91bdcc2b05f34b17f44f534ac91005cd90efb490fa2d6f6897"),
-          Map.entry(
-              "deferred-race-loser",
-              "c61dce06c93c855e6b71d218772e042e4fdc8f39a539f51a6461d4b744fcfeb2"),
-          Map.entry(
-              "wait-and-see", "9bee4488938153b38e181d332df7fa12cf931fe34aab1af8a421ad8609e0bb96"),
-          Map.entry(
-              "crash-after-commit",
-              "e3ebf6dd565d4fc7472ae7e9c34af93a92596e6ca8acf4d28611307fc013f271"),
-          Map.entry(
-              "wal-normal", "9ce7b12486304fa24c376df0bf04aebbefbc85a5d71de53cc27e0906e788d76b"),
-          Map.entry(
-              "shared-connection",
-              "b0f194cbf640b21d5ed342cf55c7ab9d9fd121f3c96197e9c7c9da40f237f3ed"),
-          Map.entry(
-              "close-open-transaction",
-              "47f7ba23f6690c4db61d54ab9c16a6bc9be5337a60341df4b0d86e4baeb9837b"),
-          Map.entry(
-              "when-to-ignore", "e8cdd5cba093cffcc957815155322435217398a5e484cae7082d4fdfd9a2868a"),
-          Map.entry(
-              "map-vs-sqlite", "0dae07939145f6c4c0581aa5578ae461293a5477bb54c3686f7c6b148a0f4722"));
+  /** The grader's key: on the classpath only where the grader is. */
+  private static final String GRADED_KEY = "/org/txlab/grader/quiz/key.properties";
+
+  private static final Map<String, String> PRACTICE =
+      Map.of(
+          "rollback-after-unique",
+          "e94c8498cc9bcfc5113c0c7abf746861a25d32539bcbd246484d9806fd697f5d",
+          "commit-after-unique",
+          "51bf22780f7d5bc77c1f65488925650a020024faf95d3513b4bee59105377ca7",
+          "close-open-transaction",
+          "47f7ba23f6690c4db61d54ab9c16a6bc9be5337a60341df4b0d86e4baeb9837b",
+          "fsync-wal-normal",
+          "5b99a82e911412e536c055d6c624723c65537f49683b2bd310ff9a675523de10",
+          "per-request-ratio",
+          "23dd3a2bfa11aadc77c4264ee6e63f5fa76e01f18405bfadca3559558a93bb4d",
+          "tmpfs-fsync",
+          "693b96163941ac39d7bed37b4c9504bfb678a16216bc9a15f483a783040ffc38",
+          "one-record-per-request",
+          "9e468c1501e937430428285ed32bc30a34ab7d1e37aa0593467dda8c6cd16cc4",
+          "kill-after-wal-normal",
+          "3b006aa8cb31746fd923526f56a84ddda04379a66bd0179915261f19994d58f9");
 
   private QuizKey() {}
 
-  /** Returns the question ids, in quiz order. */
+  /**
+   * Returns the ids of the questions a hand-in is scored on: the graded ones, in quiz order ({@link
+   * Quiz#graded()}; {@link Quiz#questions()} lists practice questions too).
+   *
+   * @return the ids
+   */
   public static List<String> questions() {
-    return KEY.stream().map(Map.Entry::getKey).toList();
+    return Quiz.graded();
   }
 
   /**
-   * Tells whether an answer is right.
+   * Tells whether an answer is right: a practice question's from its hash; a graded question's only
+   * where the grader's key is on the classpath.
    *
-   * @param question a question id from {@link #questions()}
+   * @param question a question's id
    * @param answer the answer, e.g. {@code "B"}; case and surrounding spaces are ignored
-   * @return true if right; false for a wrong answer or an unknown question
+   * @return true if right; false for a wrong answer or an unknown id, and for every answer to a
+   *     graded question where the grader's key is absent (a notebook, the student release)
    */
   public static boolean isCorrect(String question, String answer) {
-    String expected =
-        KEY.stream()
-            .filter(e -> e.getKey().equals(question))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElse(null);
-    return expected != null && expected.equals(hash(question, normalize(answer)));
+    String expected = PRACTICE.get(question);
+    if (expected != null) {
+      return expected.equals(hash(question, normalize(answer)));
+    }
+    String graded = GradedKey.ANSWERS.getProperty(question + ".answer");
+    return graded != null && graded.equals(normalize(answer));
+  }
+
+  /** The grader's key, read once; empty where the grader is not on the classpath. */
+  private static final class GradedKey {
+    static final Properties ANSWERS = load();
+
+    private static Properties load() {
+      Properties p = new Properties();
+      try (InputStream in = QuizKey.class.getResourceAsStream(GRADED_KEY)) {
+        if (in != null) {
+          p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return p;
+    }
+  }
+
+  static boolean isPractice(String question) {
+    return PRACTICE.containsKey(question);
   }
 
   static String normalize(String answer) {

@@ -96,6 +96,37 @@ record Notebook(String name, JsonObject json) {
     return text(found.get(0));
   }
 
+  /** Tells whether a cell showed a PNG image (a chart or a timeline). */
+  static boolean hasImage(JsonObject cell) {
+    JsonArray outputs = cell.getAsJsonArray("outputs");
+    if (outputs == null) {
+      return false;
+    }
+    for (JsonElement e : outputs) {
+      JsonObject data = e.getAsJsonObject().getAsJsonObject("data");
+      if (data != null && data.has("image/png")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the text a cell wrote to stderr, if any. */
+  static String stderr(JsonObject cell) {
+    StringBuilder out = new StringBuilder();
+    JsonArray outputs = cell.getAsJsonArray("outputs");
+    if (outputs != null) {
+      for (JsonElement e : outputs) {
+        JsonObject o = e.getAsJsonObject();
+        if (o.get("output_type").getAsString().equals("stream")
+            && o.get("name").getAsString().equals("stderr")) {
+          out.append(join(o.get("text")));
+        }
+      }
+    }
+    return out.toString();
+  }
+
   /** Returns the text of the one cell whose source contains a text, see {@link #text}. */
   String output(String sourceContains) {
     return text(cell(sourceContains));

@@ -2,21 +2,23 @@ package org.txlab.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.txlab.course.Quiz;
 import org.txlab.course.QuizKey;
 
 /**
@@ -36,6 +38,7 @@ class NotebooksIT {
   @TempDir static Path work;
 
   private static Map<String, String> env;
+  private static Path tmp;
 
   @BeforeAll
   static void installTheKernel() throws Exception {
@@ -44,7 +47,7 @@ class NotebooksIT {
         .as("the kernel jar; build with mvn -pl notebooks -am verify")
         .isRegularFile();
     Path prefix = work.resolve("jupyter");
-    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    tmp = Files.createDirectories(work.resolve("tmp"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process install =
         new ProcessBuilder(
@@ -71,34 +74,44 @@ class NotebooksIT {
     Notebook nb = execute(Notebook.folder().resolve("01-flat-files.ipynb"));
 
     assertThat(nb.output("killAt(\"between-appends\")"))
-        .contains("child stopped at: between-appends", "killed with SIGKILL, exit code 137");
+        .contains("child stopped at: between-appends", "killed with SIGKILL, exit code 137")
+        .contains(
+            "orders.jsonl | 0 B | 0 B | unchanged", "products.jsonl | 56 B | 112 B | changed");
     assertThat(nb.output("restart(crash)"))
         .contains("3 | Last lamp | 2500 | 0", "orders after restart\n(0 rows)");
-    assertThat(nb.output("Race.processes"))
+    assertThat(nb.output("FlatFileProcess.race("))
         .containsPattern("result \\| order 1\nresult \\| order 1\n\\(2 rows\\)");
-    // Both orders were appended, both with id 1. Each order line is written in two pieces, so
-    // the two processes' pieces may interleave: count the records' starts, not whole lines.
+    assertThat(Notebook.hasImage(nb.cell("Timeline.render(\"Two app instances"))).isTrue();
+    // Both orders were appended whole, both with id 1, one per user.
     assertThat(
-            Pattern.compile("\\{\"id\":1,\"userId\":7,")
+            Pattern.compile("\\{\"id\":1,\"userId\":[78],\"productId\":3,\"quantity\":1\\}\n")
                 .matcher(nb.output("printFiles(race)"))
                 .results()
                 .count())
         .isEqualTo(2);
     assertThat(nb.output("restart(race)"))
-        .satisfiesAnyOf(
-            restarted ->
-                assertThat(restarted)
-                    .contains("3 | Last lamp | 2500 | 0", "orders after restart\nid | userId")
-                    .endsWith("(1 row)\n"),
-            interleaved -> assertThat(interleaved).contains("the store cannot restart"));
-    assertThat(nb.output("FlatFileShop.open(torn"))
-        .startsWith("org.txlab.course.CorruptFileException: [CORRUPT] orders.jsonl line 1");
-    assertThat(nb.output("\"after-acks\""))
+        .contains("3 | Last lamp | 2500 | 0", "orders after restart\nid | userId")
+        .endsWith("(1 row)\n");
+    assertThat(nb.output("unlocked.add(eightThreads("))
+        .containsPattern("run 1: 8 threads, no lock \\| 40000 \\| 0 \\| 60000 \\| \\d+")
+        .contains("(3 rows)");
+    assertThat(nb.output("eightThreads(\"8 threads, synchronized\", true)"))
+        .contains("8 threads, synchronized | 40000 | 0 | 60000 | 60000 | 60000 | 40000");
+    assertThat(nb.output("\"buffered\", \"7\", \"1\", \"1\", \"3\""))
         .contains("acknowledged: order 3", "── orders.jsonl ──\n(empty)");
     assertThat(nb.output("restart(buffered)"))
         .contains("1 | Keyboard | 4999 | 10", "orders after restart\n(0 rows)");
+    assertThat(nb.output("FlatFileShop.open(torn"))
+        .startsWith("org.txlab.course.CorruptFileException: [CORRUPT] ")
+        .contains("is not a complete JSON record");
+    assertThat(nb.output("killAt(\"torn-order-line\")"))
+        .contains("{\"id\":1,\"userId\":7,\"pro\n")
+        .contains("✘ CorruptFileException: [CORRUPT] orders.jsonl line 1");
     assertThat(nb.output("appendsPerSecond(costs"))
-        .containsPattern("append only: [\\d,]+ orders/s append \\+ fsync: [\\d,]+ orders/s");
+        .containsPattern("file system: \\w+")
+        .containsPattern(
+            "append only: median [\\d,]+ orders/s \\(range [\\d,]+–[\\d,]+ orders/s, 5 runs\\)")
+        .containsPattern("append \\+ fsync: median [\\d,]+ orders/s");
   }
 
   @Test
@@ -110,17 +123,28 @@ class NotebooksIT {
     assertThat(
             nb.cells().stream().map(Notebook::text).filter(t -> t.contains("2 | Mouse | 1999 | 1")))
         .isNotEmpty();
-    assertThat(nb.output("tx(src).placeOrder(8, 3, 1)"))
-        .isEqualTo("java.lang.IllegalStateException: Insufficient stock\n");
-    assertThat(nb.outputOfCell("state(Shop.source(crashDb));"))
-        .contains("3 | Last lamp | 2500 | 1", "orders\n(0 rows)");
+    assertThat(nb.output("tx(shopSrc).placeOrder(8, 3, 1)"))
+        .isEqualTo("✘ IllegalStateException: Insufficient stock\n");
+    assertThat(nb.output("var beforeCrash"))
+        .contains("child stopped at: after-stock-update", "exit code 137")
+        .contains("shop.db | 16384 B | 16384 B | unchanged")
+        .containsPattern("shop.db-journal \\| - \\| \\d+ B \\| new");
+    assertThat(nb.output("bytes 0-7")).contains("bytes 0-7: 00 00 00 00 00 00 00 00");
+    assertThat(nb.outputOfCell("state(Shop.source(crashDb));\nScratch.files(crashDb.getParent())"))
+        .contains("3 | Last lamp | 2500 | 1", "orders\n(0 rows)", "shop.db-journal");
     assertThat(nb.output("killAt(\"after-return\")"))
-        .contains("child answered: Order[id=1", "3 | Last lamp | 2500 | 0", "(1 row)");
+        .contains("child answered: Order[id=1", "3 | Last lamp | 2500 | 0", "(1 row)")
+        .doesNotContain("shop.db-journal");
     String threads = nb.output("Race.threads(8");
     assertThat(Pattern.compile(": Order\\[").matcher(threads).results().count()).isEqualTo(1);
-    assertThat(Pattern.compile(": Insufficient stock").matcher(threads).results().count())
+    assertThat(
+            Pattern.compile(": IllegalStateException: Insufficient stock")
+                .matcher(threads)
+                .results()
+                .count())
         .isEqualTo(7);
     assertThat(threads).contains("3 | Last lamp | 2500 | 0");
+    assertThat(Notebook.hasImage(nb.cell("rec.render("))).isTrue();
     assertThat(nb.output("Race.processes"))
         .containsPattern("result \\| Order\\[id=1")
         .contains("error | java.lang.IllegalStateException: Insufficient stock");
@@ -149,17 +173,28 @@ class NotebooksIT {
     Notebook nb = execute(Notebook.folder().resolve("03-acid.ipynb"));
 
     assertThat(nb.output("c.rollback();")).contains("1 | Keyboard | 4999 | 10", "orders\n(0 rows)");
+    assertThat(nb.output("Connection mixed"))
+        .contains(
+            "✘ SQLiteException: [SQLITE_ERROR]", "cannot start a transaction within a transaction");
+    assertThat(nb.output("TransactionMode.IMMEDIATE"))
+        .contains(
+            "before setAutoCommit(false): others can write: true",
+            "after setAutoCommit(false), no statement yet: others can write: false",
+            "after commit(): others can write: false",
+            "after close(): others can write: true");
     assertThat(nb.output("SET stock = stock - 5 WHERE id = 2"))
-        .startsWith("org.sqlite.SQLiteException: [SQLITE_CONSTRAINT_CHECK]");
+        .startsWith("✘ SQLiteException: [SQLITE_CONSTRAINT_CHECK]");
     assertThat(nb.output("orders_in_this_transaction")).contains("\n1\n");
     assertThat(nb.output("sql(c2, \"ROLLBACK\")"))
         .contains("2 | Mouse | 1999 | 3", "orders\n(0 rows)");
-    assertThat(nb.output("b's UPDATE failed after %d ms"))
-        .contains("b's UPDATE failed", "getErrorCode() = 5", "getResultCode() = SQLITE_BUSY (5)");
+    assertThat(nb.output("Attempt<String> bUpdate"))
+        .containsPattern("✘ SQLiteException: \\[SQLITE_BUSY\\] .* \\(after \\d+ ms\\)")
+        .contains("getErrorCode() = 5", "getResultCode() = SQLITE_BUSY (5)");
     assertThat(nb.output("PRAGMA busy_timeout = 500"))
-        .containsPattern("a's COMMIT failed after \\d+ ms: \\[SQLITE_BUSY\\]");
+        .containsPattern("✘ SQLiteException: \\[SQLITE_BUSY\\] .* \\(after \\d+ ms\\)");
     assertThat(nb.output("System.out.println(\"b: \" + sql(b, \"ROLLBACK\"));"))
         .contains("a: COMMIT: ok", "3 | Last lamp | 2500 | 0");
+    assertThat(Notebook.hasImage(nb.cell("locks.render(\"Deferred"))).isTrue();
     assertThat(nb.output("Path walShop"))
         .contains(
             "a: COMMIT: ok",
@@ -168,39 +203,176 @@ class NotebooksIT {
         .isEqualTo("b is still waiting: true\n");
     assertThat(nb.output("bOrder.get("))
         .containsPattern("b waited \\d+ ms for the lock, then saw\nstock\n-+\n0\n");
+    assertThat(Notebook.hasImage(nb.cell("Timeline.render(\"BEGIN IMMEDIATE"))).isTrue();
+    assertThat(nb.output("conditionalOrder(condSrc"))
+        .containsPattern(": ordered\n")
+        .containsPattern(": out of stock\n")
+        .contains("(1 row)");
     // Oversell is probabilistic: the notebook reports how many races oversold, whatever it was.
-    assertThat(nb.output("noTransaction(src, i)"))
-        .containsPattern("the one lamp was sold more than once in \\d+ of 20 races");
+    assertThat(nb.output("noTransaction(oversellSrc, i)"))
+        .containsPattern("the one lamp was sold more than once in \\d+ of 50 races");
+    assertThat(nb.output("Connection shared ="))
+        .contains("A rolled back; B committed its order", "1 | Keyboard | 4999 | 9")
+        .contains("2 | Mouse | 1999 | 2", "(1 row)");
     assertThat(nb.output("child: commit() returned"))
         .contains("exit code 137", "3 | Last lamp | 2500 | 0", "(1 row)");
-    assertThat(nb.output("Path notDurable"))
-        .contains("exit code 137", "3 | Last lamp | 2500 | 1", "orders\n(0 rows)");
+    assertThat(nb.output("var beforeKill"))
+        .contains("exit code 137", "shop.db | 16384 B | 16384 B | unchanged");
+    assertThat(nb.outputOfCell("state(Shop.source(notDurable));"))
+        .contains("3 | Last lamp | 2500 | 1", "orders\n(0 rows)");
     assertThat(nb.output("(0 OFF, 1 NORMAL")).contains("\ndelete\n", "\n2\n");
     assertThat(nb.output("Path walDb")).contains("\nwal\n", "\n2\n");
   }
 
   @Test
-  void quizNotebookAnswersEveryQuestionAndProvesTheLessonsQuestionByRunningIt() throws Exception {
+  void reRunningTheCellsThatOpenConnectionsLeavesNoLockBehind() throws Exception {
+    // Each cell that opens a connection and begins a transaction runs twice, as students do.
+    Notebook two = execute(repeated("02-sqlite-transaction.ipynb", "Connections.open(\"c\", src)"));
+    Notebook three =
+        execute(
+            repeated(
+                "03-acid.ipynb",
+                "Connections.open(\"c2\", src)",
+                "Connections.open(\"a\", locks.watch"));
+
+    assertThat(two.output("tx(shopSrc).placeOrder(8, 3, 1)"))
+        .isEqualTo("✘ IllegalStateException: Insufficient stock\n");
+    assertThat(two.output("Race.threads(8")).contains("3 | Last lamp | 2500 | 0");
+    assertThat(three.output("sql(c2, \"ROLLBACK\")")).contains("orders\n(0 rows)");
+    assertThat(three.output("bOrder.get(")).contains("then saw\nstock\n-----\n0\n");
+  }
+
+  @Test
+  void quizNotebookRecordsGradedAnswersAndChecksPracticeOnes() throws Exception {
     Notebook nb = execute(Notebook.folder().resolve("04-quiz.ipynb"));
 
-    List<String> verdicts = new ArrayList<>();
-    for (JsonObject cell : nb.tagged("quiz")) {
-      verdicts.add(Notebook.text(cell).strip());
+    List<JsonObject> quiz = nb.tagged("quiz");
+    assertThat(quiz).isNotEmpty();
+    for (JsonObject cell : quiz) {
+      assertThat(Notebook.text(cell)).containsPattern("^… [a-z-]+: not answered yet\\.");
     }
-    assertThat(verdicts).hasSameSizeAs(QuizKey.questions());
-    for (int i = 0; i < verdicts.size(); i++) {
-      assertThat(verdicts.get(i)).startsWith("✘ " + QuizKey.questions().get(i) + ": not quite.");
-    }
-    assertThat(nb.output("run(q1, \"ROLLBACK\")")).contains("after ROLLBACK:\nid | email\n");
-    assertThat(nb.output("run(q1, \"ROLLBACK\")")).endsWith("(0 rows)\n");
-    assertThat(nb.output("run(q2, \"COMMIT\")")).contains("1 | ada@example.com", "(1 row)");
+    assertThat(nb.output("run(c, \"ROLLBACK\")"))
+        .contains("second INSERT: ✘ SQLiteException: [SQLITE_CONSTRAINT_UNIQUE]")
+        .contains("after ROLLBACK:\nid | email\n")
+        .endsWith("(0 rows)\n");
+    assertThat(nb.output("run(c, \"COMMIT\")")).contains("1 | ada@example.com", "(1 row)");
     assertThat(nb.output("close() with the transaction still open"))
         .contains("after reopening:")
         .endsWith("(0 rows)\n");
-    assertThat(nb.output("double sqliteNs"))
-        .containsPattern("per lookup HashMap.get: \\d+ ns SQLite: [\\d.]+ µs ratio: \\d+×");
-    assertThat(nb.output("nanosPerRequest(\"/sqlite\", 500)"))
-        .containsPattern("per request HashMap: \\d+ µs SQLite: \\d+ µs ratio: [\\d.]+×");
+    assertThat(nb.output("Quiz.score()"))
+        .contains("Practice questions: 0 of " + Quiz.practice().size() + " right")
+        .contains("Graded questions: 0 of " + Quiz.graded().size() + " answered");
+
+    Notebook answered = execute(answered("04-quiz.ipynb"));
+
+    for (JsonObject cell : answered.tagged("quiz")) {
+      String id = id(cell);
+      String shown = Notebook.text(cell);
+      if (Quiz.graded().contains(id)) {
+        assertThat(shown).startsWith("✎ " + id + ": \"B\" recorded.").contains("graded");
+      } else {
+        assertThat(shown)
+            .startsWith("✔ " + id + ": right. ")
+            .contains(org.txlab.course.Messages.get("quiz." + id + ".why").substring(0, 30));
+      }
+    }
+    assertThat(answered.output("Quiz.score()"))
+        .contains("Practice questions: 3 of " + Quiz.practice().size() + " right")
+        .contains("Graded questions: 9 of " + Quiz.graded().size() + " answered");
+  }
+
+  @Test
+  void costNotebookMeasuresEachClaimWithItsSpreadAndClosesTheLesson() throws Exception {
+    Notebook nb = execute(Notebook.folder().resolve("07-what-it-costs.ipynb"));
+
+    assertThat(nb.output("Scratch.fileSystem(costs)")).startsWith("measuring in a folder on ");
+    assertThat(nb.output("Bench.Sample mapLookup"))
+        .containsPattern("HashMap.get \\| [\\d.]+ µs \\| [\\d.]+–[\\d.]+ \\| 7")
+        .containsPattern("SQLite primary-key SELECT \\| [\\d.]+ µs")
+        .containsPattern("per lookup, SQLite ÷ HashMap \\| [\\d.,]+ ×");
+    assertThat(nb.output("Bench.Sample mapRequest"))
+        .containsPattern("HTTP request → HashMap \\| [\\d.,]+ µs")
+        .containsPattern(
+            "per request, SQLite ÷ HashMap \\| [\\d.,]+ × \\| [\\d.,]+–[\\d.,]+ \\| 7");
+    assertThat(Notebook.hasImage(nb.cell("Charts.spread(\"One lookup"))).isTrue();
+    assertThat(nb.output("List<Bench.Sample> writes"))
+        .contains("JSONL append + fsync", "SQLite WAL / NORMAL", "1,000 per transaction")
+        .contains("(7 rows)");
+    assertThat(Notebook.hasImage(nb.cell("Charts.spread(\"Orders per second"))).isTrue();
+    String fsyncs = nb.output("Fsyncs.perCommit(");
+    if (Files.isExecutable(Path.of("/usr/bin/strace"))) {
+      assertThat(fsyncs)
+          .contains("DELETE | FULL | 200 | 4.0 | journal, folder, journal, database | strace")
+          .contains("DELETE | NORMAL | 200 | 3.0 | journal, folder, database | strace")
+          .contains("WAL | FULL | 200 | 1.0 | -wal file | strace")
+          .contains("WAL | NORMAL | 200 | 0.0 | - | strace");
+    } else {
+      assertThat(fsyncs).contains("estimated");
+    }
+    assertThat(nb.output("record Durability"))
+        .contains("WAL / NORMAL", "can lose the last commits");
+    assertThat(nb.output("\"WAL:NORMAL\", \"100\""))
+        .contains("child: committed=100", "exit code 137", "orders after reopening: 100");
+    assertThat(nb.output("record Independent"))
+        .contains("no transaction | 400 | 400 | 400 | 0")
+        .contains("one appended line per request | 4000 | 4000 | 4000 | 0");
+    for (JsonObject cell : nb.tagged("quiz")) {
+      assertThat(Notebook.text(cell)).containsPattern("^… [a-z-]+: not answered yet\\.");
+    }
+    assertThat(nb.output("Quiz.score()")).contains("Practice questions: 0 of");
+  }
+
+  /** The id a quiz cell answers. */
+  private static String id(JsonObject cell) {
+    Matcher m = Pattern.compile("Quiz\\.answer\\(\"([a-z-]+)\"").matcher(Notebook.source(cell));
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  /** A copy of a notebook in which every cell containing one of the texts runs twice. */
+  private static Path repeated(String name, String... cellsContaining) throws IOException {
+    JsonObject json =
+        JsonParser.parseString(Files.readString(Notebook.folder().resolve(name))).getAsJsonObject();
+    JsonArray cells = new JsonArray();
+    for (var element : json.getAsJsonArray("cells")) {
+      cells.add(element);
+      String source = Notebook.source(element.getAsJsonObject());
+      for (String text : cellsContaining) {
+        if (source.contains(text)) {
+          JsonObject again = element.getAsJsonObject().deepCopy();
+          again.addProperty("id", again.get("id").getAsString() + "-again");
+          cells.add(again);
+        }
+      }
+    }
+    json.add("cells", cells);
+    Path copy = Files.createDirectories(work.resolve("repeated")).resolve(name);
+    Files.writeString(copy, json.toString());
+    return copy;
+  }
+
+  /** A copy of a notebook with every practice question answered right and every graded one B. */
+  private static Path answered(String name) throws IOException {
+    JsonObject json =
+        JsonParser.parseString(Files.readString(Notebook.folder().resolve(name))).getAsJsonObject();
+    for (var element : json.getAsJsonArray("cells")) {
+      JsonObject cell = element.getAsJsonObject();
+      if (Notebook.tags(cell).contains("quiz")) {
+        String id = id(cell);
+        // Practice answers may be checked locally; graded ones are only recorded.
+        String letter =
+            Quiz.practice().contains(id)
+                ? Quiz.LETTERS.stream()
+                    .filter(l -> QuizKey.isCorrect(id, l))
+                    .findFirst()
+                    .orElseThrow()
+                : "B";
+        cell.addProperty("source", "Quiz.answer(\"" + id + "\", \"" + letter + "\")");
+      }
+    }
+    Path copy = Files.createDirectories(work.resolve("answered")).resolve(name);
+    Files.writeString(copy, json.toString());
+    return copy;
   }
 
   /** Turns the exercise cell into the student's starter, as the grader's starter tool does. */
@@ -256,6 +428,7 @@ class NotebooksIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().putAll(env);
+    long start = System.nanoTime();
     Process process = pb.start();
     if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -265,7 +438,24 @@ class NotebooksIT {
     assertThat(process.exitValue())
         .as("nbconvert exit code for %s; its log ends with:%n%s", name, tail(log))
         .isZero();
-    return Notebook.read(out.resolve(name));
+    Notebook nb = Notebook.read(out.resolve(name));
+    System.out.printf("%s ran in %.1f s%n", name, (System.nanoTime() - start) / 1e9);
+    for (JsonObject cell : nb.codeCells()) {
+      String text = Notebook.text(cell);
+      assertThat(text)
+          .as("output of a cell of %s holds no temp path:%n%s", name, Notebook.source(cell))
+          .doesNotContain(tmp.toString(), work.toString(), "/tmp/");
+      assertThat(text)
+          .as("output of a cell of %s holds no object identity (a value shown by mistake)", name)
+          .doesNotContainPattern("\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*@[0-9a-f]{5,}");
+      assertThat(Notebook.stderr(cell)).as("stderr of a cell of %s", name).isEmpty();
+    }
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("what %s left in the temp folder after its kernel shut down", name)
+          .isEmpty();
+    }
+    return nb;
   }
 
   private static String tail(Path log) throws IOException {

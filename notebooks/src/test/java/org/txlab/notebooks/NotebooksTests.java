@@ -5,23 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.txlab.course.QuizKey;
+import org.txlab.course.Quiz;
 
 /** How the notebooks are stored: no outputs, the course kernel, the exercise and quiz cells. */
 class NotebooksTests {
   private static final Pattern QUIZ_CELL =
-      Pattern.compile("Quiz\\.answer\\(\"([\\w-]+)\", \"\\?\"\\)");
+      Pattern.compile("Quiz\\.answer\\(\"([a-z][a-z-]{0,39})\", \"\\?\"\\)");
+  private static final Pattern QUESTION_TITLE =
+      Pattern.compile("(?m)^### \\d+ · `([a-z-]+)` \\((graded|practice)\\)$");
 
   @Test
-  void theFourLessonNotebooksAreThereWithNumberedNames() throws IOException {
-    assertThat(Notebook.all())
-        .extracting(p -> p.getFileName().toString())
-        .containsExactly(
-            "01-flat-files.ipynb", "02-sqlite-transaction.ipynb", "03-acid.ipynb", "04-quiz.ipynb");
+  void theLessonNotebooksAreThereWithNumberedNames() throws IOException {
+    List<String> names = Notebook.all().stream().map(p -> p.getFileName().toString()).toList();
+
+    assertThat(names)
+        .contains(
+            "01-flat-files.ipynb",
+            "02-sqlite-transaction.ipynb",
+            "03-acid.ipynb",
+            "04-quiz.ipynb",
+            "07-what-it-costs.ipynb")
+        .allMatch(n -> n.matches("\\d\\d-[a-z-]+\\.ipynb"));
   }
 
   @Test
@@ -74,17 +83,44 @@ class NotebooksTests {
   }
 
   @Test
-  void theQuizCellsCoverEveryQuestionOfTheAnswerKeyAndAreUnanswered() throws IOException {
-    Notebook nb = Notebook.read(Notebook.folder().resolve("04-quiz.ipynb"));
+  void theQuizCellsCoverEveryQuestionInOrderAndAreUnanswered() throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (Path file : Notebook.all()) {
+      for (JsonObject cell : Notebook.read(file).tagged("quiz")) {
+        Matcher m = QUIZ_CELL.matcher(Notebook.source(cell).strip());
+        assertThat(m.matches())
+            .as("quiz cell of %s is Quiz.answer(\"id\", \"?\"): %s", file, Notebook.source(cell))
+            .isTrue();
+        ids.add(m.group(1));
+      }
+    }
 
-    List<String> ids =
-        nb.tagged("quiz").stream()
-            .map(cell -> QUIZ_CELL.matcher(Notebook.source(cell).strip()))
-            .filter(Matcher::matches)
-            .map(m -> m.group(1))
-            .toList();
-    assertThat(nb.tagged("quiz")).hasSameSizeAs(ids);
-    assertThat(ids).containsExactlyElementsOf(QuizKey.questions());
+    assertThat(ids).containsExactlyElementsOf(Quiz.questions());
+  }
+
+  @Test
+  void everyQuestionSaysWhetherItIsGradedAndOffersFourLetters() throws IOException {
+    List<String> titled = new ArrayList<>();
+    for (Path file : Notebook.all()) {
+      for (JsonObject cell : Notebook.read(file).cells()) {
+        String text = Notebook.source(cell);
+        Matcher m = QUESTION_TITLE.matcher(text);
+        if (!m.find()) {
+          continue;
+        }
+        String id = m.group(1);
+        titled.add(id);
+        assertThat(m.group(2))
+            .as("%s is marked graded or practice as the quiz has it", id)
+            .isEqualTo(Quiz.graded().contains(id) ? "graded" : "practice");
+        for (String letter : Quiz.LETTERS) {
+          assertThat(text).as("%s offers %s", id, letter).contains("* **" + letter + "** — ");
+        }
+        assertThat(text).as(id).doesNotContain("* **E** ");
+      }
+    }
+
+    assertThat(titled).containsExactlyElementsOf(Quiz.questions());
   }
 
   @Test
@@ -97,5 +133,33 @@ class NotebooksTests {
         Notebook.source(Notebook.read(Notebook.folder().resolve("03-acid.ipynb")).cell(marker));
 
     assertThat(three).isEqualTo(two);
+    assertThat(two)
+        .as("the model's rollback cannot hide the first failure")
+        .contains("e.addSuppressed(rollbackFailed)");
+  }
+
+  @Test
+  void foldersComeFromScratchSoThatTheKernelDeletesThem() throws IOException {
+    for (Path file : Notebook.all()) {
+      for (JsonObject cell : Notebook.read(file).codeCells()) {
+        assertThat(Notebook.source(cell))
+            .as("a cell of %s", file.getFileName())
+            .doesNotContain("Files.createTempDirectory", "Files.createTempFile", "/tmp/");
+      }
+    }
+  }
+
+  @Test
+  void onlyTheStoreThatCannotRestartEndsInAnError() throws IOException {
+    List<String> raising = new ArrayList<>();
+    for (Path file : Notebook.all()) {
+      for (JsonObject cell : Notebook.read(file).tagged("raises-exception")) {
+        raising.add(file.getFileName() + ": " + Notebook.source(cell).strip());
+      }
+    }
+
+    assertThat(raising)
+        .containsExactly(
+            "01-flat-files.ipynb: FlatFileShop.open(torn, FlatFileShop.Writes.APPEND)");
   }
 }
