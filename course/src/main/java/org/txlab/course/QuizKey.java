@@ -1,17 +1,11 @@
 package org.txlab.course;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The answer key of the quiz's practice questions, as salted hashes, so that a notebook can check
@@ -19,15 +13,8 @@ import java.util.Properties;
  * questions are for practice). The graded questions' key is not in the course library at all: it is
  * a resource of the grader ({@code org/txlab/grader/quiz/key.properties}), never in the student
  * release, so in a notebook nothing here can tell a right graded answer from a wrong one.
- *
- * <p>{@link #questions()} and {@link #isCorrect} are what the batch grader calls today; where the
- * grader's key is on the classpath (in the grader, never in a kernel or the release), {@code
- * isCorrect} scores graded questions with it. Once the grader scores with {@code
- * org.txlab.grader.quiz.QuizKey} directly, that bridge can go.
  */
 public final class QuizKey {
-  /** The grader's key: on the classpath only where the grader is. */
-  private static final String GRADED_KEY = "/org/txlab/grader/quiz/key.properties";
 
   private static final Map<String, String> PRACTICE =
       Map.of(
@@ -51,48 +38,16 @@ public final class QuizKey {
   private QuizKey() {}
 
   /**
-   * Returns the ids of the questions a hand-in is scored on: the graded ones, in quiz order ({@link
-   * Quiz#graded()}; {@link Quiz#questions()} lists practice questions too).
-   *
-   * @return the ids
-   */
-  public static List<String> questions() {
-    return Quiz.graded();
-  }
-
-  /**
-   * Tells whether an answer is right: a practice question's from its hash; a graded question's only
-   * where the grader's key is on the classpath.
+   * Tells whether an answer to a practice question is right, from its hash.
    *
    * @param question a question's id
    * @param answer the answer, e.g. {@code "B"}; case and surrounding spaces are ignored
-   * @return true if right; false for a wrong answer or an unknown id, and for every answer to a
-   *     graded question where the grader's key is absent (a notebook, the student release)
+   * @return true if right; false for a wrong answer, an unknown id, and every graded question
+   *     (their key is the grader's alone)
    */
   public static boolean isCorrect(String question, String answer) {
     String expected = PRACTICE.get(question);
-    if (expected != null) {
-      return expected.equals(hash(question, normalize(answer)));
-    }
-    String graded = GradedKey.ANSWERS.getProperty(question + ".answer");
-    return graded != null && graded.equals(normalize(answer));
-  }
-
-  /** The grader's key, read once; empty where the grader is not on the classpath. */
-  private static final class GradedKey {
-    static final Properties ANSWERS = load();
-
-    private static Properties load() {
-      Properties p = new Properties();
-      try (InputStream in = QuizKey.class.getResourceAsStream(GRADED_KEY)) {
-        if (in != null) {
-          p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return p;
-    }
+    return expected != null && expected.equals(hash(question, normalize(answer)));
   }
 
   static boolean isPractice(String question) {

@@ -24,6 +24,9 @@ import org.txlab.grader.judge.AgentRefused;
 import org.txlab.grader.judge.Hashes;
 import org.txlab.grader.judge.Session;
 import org.txlab.grader.judge.SubmissionDied;
+import org.txlab.grader.quiz.Answer;
+import org.txlab.grader.quiz.QuizKey;
+import org.txlab.grader.quiz.QuizScore;
 import org.txlab.grader.sandbox.Sandbox;
 import org.txlab.grader.sandbox.SandboxConfig;
 import org.txlab.grader.sandbox.Slot;
@@ -41,6 +44,7 @@ import org.txlab.grader.suite.TestResult;
  * hidden tests running here. Whatever goes wrong with one hand-in ends in that student's result.
  */
 public final class Grading implements AutoCloseable {
+  private static final QuizKey QUIZ = QuizKey.load();
   private final List<Exercise> exercises;
   private final Map<String, SuiteRunner> runners = new LinkedHashMap<>();
   private final Map<String, List<PlannedTest>> plans = new LinkedHashMap<>();
@@ -152,7 +156,8 @@ public final class Grading implements AutoCloseable {
     Intake.clean(src);
     Intake.clean(classes);
     Files.createDirectories(src);
-    QuizResult quiz = null;
+    List<Answer> answers = new ArrayList<>();
+    boolean notebooks = false;
     List<String> cells = new ArrayList<>();
     StringBuilder studentCode = new StringBuilder();
     boolean sources = false;
@@ -178,8 +183,9 @@ public final class Grading implements AutoCloseable {
           studentCode.append(text).append('\n');
         } else if (name.endsWith(".ipynb")) {
           NotebookSubmission nb = NotebookSubmission.read(f);
-          QuizResult q = Quiz.score(nb.answers());
-          quiz = quiz == null || q.points() > quiz.points() ? q : quiz;
+          // Graded questions are spread over notebooks: all answers count, the last one wins.
+          nb.answers().forEach(a -> answers.add(new Answer(a[0], a[1])));
+          notebooks = true;
           cells.addAll(nb.exerciseCells());
           nb.exerciseCells().forEach(c -> studentCode.append(c).append('\n'));
         }
@@ -190,8 +196,9 @@ public final class Grading implements AutoCloseable {
                 + " notebook code cells tagged 'exercise'");
       }
     } catch (BadSubmissionException e) {
-      return notGradable(s, hash, e.getMessage(), quiz, Set.of());
+      return notGradable(s, hash, e.getMessage(), notebooks ? QUIZ.score(answers) : null, Set.of());
     }
+    QuizScore quiz = notebooks ? QUIZ.score(answers) : null;
     Set<String> flags = new TreeSet<>(IntegrityScan.scan(studentCode.toString()));
     exercises.forEach(e -> flags.removeAll(e.allowedFlags()));
     String compileErrors = "";
@@ -353,7 +360,7 @@ public final class Grading implements AutoCloseable {
   }
 
   private static StudentResult notGradable(
-      StudentSubmission s, String hash, String problem, QuizResult quiz, Set<String> flags) {
+      StudentSubmission s, String hash, String problem, QuizScore quiz, Set<String> flags) {
     return new StudentResult(
         s.student(),
         s.origin(),

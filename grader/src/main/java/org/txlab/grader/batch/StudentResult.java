@@ -28,7 +28,7 @@ public record StudentResult(
     String hash,
     String problem,
     List<ExerciseResult> exercises,
-    QuizResult quiz,
+    org.txlab.grader.quiz.QuizScore quiz,
     List<String> incidents,
     Set<String> flags,
     int forgedLines,

@@ -104,7 +104,8 @@ final class GradeCommand implements Callable<Integer> {
       long start = System.nanoTime();
       List<StudentResult> results =
           new BatchGrader(grading, work, out.resolve(".state"), jobs, stdout).grade(submissions);
-      new Reports(exercises, grading.plans(), QuizCount.graded()).write(results, out);
+      new Reports(exercises, grading.plans(), org.txlab.grader.quiz.QuizKey.load().maxPoints())
+          .write(results, out);
       long notGradable = results.stream().filter(r -> !r.gradable()).count();
       long attention = results.stream().filter(r -> !r.attention().isEmpty()).count();
       stdout.printf(

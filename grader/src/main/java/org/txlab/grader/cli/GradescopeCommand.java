@@ -67,7 +67,7 @@ final class GradescopeCommand implements Callable<Integer> {
                   1,
                   spec.commandLine().getOut())
               .grade(List.of(one));
-      new Reports(exercises, grading.plans(), QuizCount.graded())
+      new Reports(exercises, grading.plans(), org.txlab.grader.quiz.QuizKey.load().maxPoints())
           .writeGradescope(graded.get(0), results);
       return graded.get(0).attention().isEmpty() ? ExitCode.OK : ExitCode.NEEDS_ATTENTION;
     }

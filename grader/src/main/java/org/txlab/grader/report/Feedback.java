@@ -2,9 +2,9 @@ package org.txlab.grader.report;
 
 import java.util.Locale;
 import org.txlab.grader.batch.ExerciseResult;
-import org.txlab.grader.batch.QuizResult;
 import org.txlab.grader.batch.StudentResult;
 import org.txlab.grader.exercise.Exercise;
+import org.txlab.grader.quiz.QuizScore;
 import org.txlab.grader.suite.TestResult;
 
 /**
@@ -116,9 +116,10 @@ final class Feedback {
     if (r.quiz() != null) {
       h.append("<h2>Quiz: ").append(r.quiz().points()).append(" / ").append(r.quiz().maxPoints());
       h.append("</h2>\n<ul>");
-      for (QuizResult.Answer a : r.quiz().answered()) {
+      for (QuizScore.Item a : r.quiz().items()) {
         h.append("<li class=\"").append(a.correct() ? "pass\">✔ " : "fail\">✘ ");
-        h.append(Html.escape(a.question())).append("</li>");
+        h.append(Html.escape(a.question())).append(": ").append(Html.escape(given(a)));
+        h.append("<br><small>").append(Html.escape(a.explanation())).append("</small></li>");
       }
       h.append("</ul>\n");
     }
@@ -129,14 +130,19 @@ final class Feedback {
     return Html.page("Feedback for " + r.student(), h.toString());
   }
 
-  private static void quiz(QuizResult quiz, StringBuilder md) {
+  private static String given(QuizScore.Item a) {
+    return a.answered() ? "you answered " + a.given() : "not answered";
+  }
+
+  private static void quiz(QuizScore quiz, StringBuilder md) {
     if (quiz == null) {
       return;
     }
     md.append("## Quiz: ").append(quiz.points()).append(" / ").append(quiz.maxPoints());
     md.append("\n\n");
-    for (QuizResult.Answer a : quiz.answered()) {
-      md.append(a.correct() ? "- ✔ " : "- ✘ ").append(a.question()).append('\n');
+    for (QuizScore.Item a : quiz.items()) {
+      md.append(a.correct() ? "- ✔ " : "- ✘ ").append(a.question()).append(": ").append(given(a));
+      md.append("  \n  ").append(a.explanation()).append('\n');
     }
   }
 

@@ -84,7 +84,7 @@ final class Gradebooks {
     parts.add(r.attention().isEmpty() ? "graded" : "needs attention: " + r.attention());
     for (ExerciseResult e : r.exercises()) {
       if (!e.graded()) {
-        parts.add(e.exercise() + " not graded: " + firstLine(e.problem()));
+        parts.add(e.exercise() + " not graded: " + brief(e.problem()));
       }
     }
     return String.join("; ", parts);
@@ -102,6 +102,16 @@ final class Gradebooks {
           .forEach((c, p) -> parts.add(e.exercise() + " " + c.toLowerCase(Locale.ROOT) + " -" + p));
     }
     return parts.isEmpty() ? "all hidden tests passed" : "lost: " + String.join(", ", parts);
+  }
+
+  /** A problem as a gradebook cell shows it: its first clause; the feedback has the rest. */
+  static String brief(String problem) {
+    String s = firstLine(problem);
+    int cut = s.indexOf("; ");
+    if (cut > 0) {
+      s = s.substring(0, cut);
+    }
+    return s.length() <= 120 ? s : s.substring(0, 119) + "…";
   }
 
   static String firstLine(String s) {

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.txlab.grader.batch.ExerciseResult;
-import org.txlab.grader.batch.QuizResult;
 import org.txlab.grader.batch.StudentResult;
 import org.txlab.grader.exercise.Exercise;
+import org.txlab.grader.quiz.QuizScore;
 import org.txlab.grader.suite.PlannedTest;
 import org.txlab.grader.suite.TestResult;
 
@@ -127,16 +127,21 @@ public final class Reports {
                 t.passed() ? "" : t.message() + "\n\nHint: " + t.hint()));
       }
     }
-    QuizResult quiz = r.quiz();
+    QuizScore quiz = r.quiz();
     if (quiz != null) {
       summary.add("Quiz: " + quiz.points() + "/" + quiz.maxPoints());
-      for (QuizResult.Answer a : quiz.answered()) {
+      for (QuizScore.Item a : quiz.items()) {
         JsonObject test = new JsonObject();
         test.addProperty("name", "Quiz › " + a.question());
         test.addProperty("score", a.correct() ? 1 : 0);
         test.addProperty("max_score", 1);
         test.addProperty("status", a.correct() ? "passed" : "failed");
-        test.addProperty("visibility", "visible");
+        test.addProperty(
+            "output",
+            (a.answered() ? "You answered " + a.given() + ". " : "Not answered. ")
+                + a.explanation());
+        // The explanation gives the answer away: shown once resubmitting cannot use it.
+        test.addProperty("visibility", "after_due_date");
         tests.add(test);
       }
     }

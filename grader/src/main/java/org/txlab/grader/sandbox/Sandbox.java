@@ -48,6 +48,45 @@ public final class Sandbox implements AutoCloseable {
 
   private static volatile Boolean bwrapWorks;
 
+  /**
+   * Returns where the grader's own code is (the folder of its jar, or its classes folder): the
+   * hidden tests and the quiz's key, which no sandbox may see.
+   */
+  /**
+   * Returns the bubblewrap arguments that hide {@code hidden} if the sandbox would see it: a grader
+   * installed under {@code /usr} or {@code /etc} (or in the JDK) gets an empty file over its jar,
+   * or an empty folder over its classes.
+   *
+   * @param hidden what no sandbox may see: a jar, or a folder of classes
+   * @param isJar whether it is a jar
+   * @param javaHome the JDK the sandbox runs, which must stay visible
+   * @return the arguments, none if the sandbox does not see {@code hidden} anyway
+   * @throws IllegalStateException if {@code hidden} is a folder the JDK is in
+   */
+  static List<String> covering(Path hidden, boolean isJar, Path javaHome) {
+    boolean seen =
+        hidden.startsWith("/usr") || hidden.startsWith("/etc") || hidden.startsWith(javaHome);
+    if (!seen) {
+      return List.of();
+    }
+    if (isJar) {
+      return List.of("--ro-bind", "/dev/null", hidden.toString());
+    }
+    if (javaHome.startsWith(hidden)) {
+      throw new IllegalStateException(
+          "[SANDBOX] the grader's classes in "
+              + hidden
+              + " hold the JDK the sandbox runs, so they cannot be hidden from it; install the"
+              + " grader as a jar, or outside /usr and /etc");
+    }
+    return List.of("--tmpfs", hidden.toString());
+  }
+
+  /** Returns the grader's own code, its jar or its classes folder. */
+  static Path graderCode() {
+    return org.txlab.course.process.JvmCommand.codeSource(Sandbox.class).toAbsolutePath();
+  }
+
   private final SandboxConfig config;
   private final boolean root = "root".equals(System.getProperty("user.name"));
   private final Cgroups cgroups;
@@ -299,6 +338,8 @@ public final class Sandbox implements AutoCloseable {
     if (!javaHome.startsWith("/usr")) {
       command.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
     }
+    Path grader = graderCode();
+    command.addAll(covering(grader, Files.isRegularFile(grader), javaHome));
     for (Mount m : mounts) {
       command.addAll(
           List.of(m.writable() ? "--bind" : "--ro-bind", m.host().toString(), m.inside()));
