@@ -14,5 +14,5 @@ jar=grader/target/grader-0.1.0-SNAPSHOT.jar
 echo "== validating the place-order hidden tests =="
 java -jar "$jar" validate --out reports/validation
 echo
-echo "== grading the sample class (examples/place-order-class) =="
-java -jar "$jar" grade examples/place-order-class --out reports/sample-class
+echo "== grading the sample class (examples/sample-class) =="
+java -jar "$jar" grade examples/sample-class --out reports/sample-class

@@ -2,7 +2,7 @@
 # Benchmark (not a test): grading throughput, measured in one run against the baseline an
 # instructor would otherwise script (copy each submission into a Maven project with the hidden
 # tests and run `mvn -o test`).
-#   1. the sample class (examples/place-order-class), from scratch
+#   1. the sample class (examples/sample-class), from scratch
 #   2. a class of N generated submissions (default 100; reference and buggy variants, each made
 #      unique), from scratch, --jobs 2
 #   3. the baseline on B of the same submissions (default 5), one `mvn -o -q test` each
@@ -31,7 +31,7 @@ done
 
 echo "== sample class =="
 t0=$(now)
-java -jar "$jar" grade examples/place-order-class --out "$work/sample" > "$work/sample.log" 2>&1
+java -jar "$jar" grade examples/sample-class --out "$work/sample" > "$work/sample.log" 2>&1
 t1=$(now)
 echo "sample class: $(grep -c '^\[' "$work/sample.log") submissions in $(calc "$t1 - $t0") s"
 

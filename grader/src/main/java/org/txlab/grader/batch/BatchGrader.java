@@ -86,6 +86,16 @@ public final class BatchGrader {
       warm.setDaemon(true);
       warm.start();
       grading.launcher().prepare(all.get(0));
+      grading
+          .launcher()
+          .slowStartReason()
+          .ifPresent(
+              why -> {
+                synchronized (progress) {
+                  progress.println("Note: submission JVMs will start slower: " + why);
+                  progress.flush();
+                }
+              });
       warm.join(30_000);
       AtomicInteger done = new AtomicInteger();
       long start = System.nanoTime();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       GradeCommand.class,
       GradescopeCommand.class,
+      MergeCommand.class,
       ValidateCommand.class,
       StarterCommand.class,
       ReleaseCommand.class
@@ -27,6 +28,10 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String... args) {
+    java.util.OptionalInt tuned = Relaunch.inTunedJvm(args);
+    if (tuned.isPresent()) {
+      System.exit(tuned.getAsInt());
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));

@@ -37,6 +37,7 @@ public final class AgentLauncher {
   private List<Path> classpath;
   private Path nativeDir;
   private Path archive;
+  private static final int KEPT_ARCHIVES = 3;
   private String archiveNote = "not built";
 
   /**
@@ -115,6 +116,25 @@ public final class AgentLauncher {
   }
 
   /**
+   * Says why submission JVMs start slower than they could, if they do: no class-data archive (a
+   * development build from class folders excepted), or SQLite's library not unpacked once.
+   *
+   * @return the reason, for the instructor
+   */
+  public synchronized java.util.Optional<String> slowStartReason() {
+    List<String> why = new ArrayList<>();
+    if (nativeDir == null) {
+      why.add("SQLite's native library could not be unpacked into " + cache);
+    }
+    if (archive == null && !archiveNote.contains("development build")) {
+      why.add("class-data archive " + archiveNote);
+    }
+    return why.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join("; ", why));
+  }
+
+  /**
    * Starts a submission JVM in a slot and waits until it is ready.
    *
    * @param slot its slot
@@ -188,6 +208,13 @@ public final class AgentLauncher {
             .property("org.sqlite.tmpdir", tmp)
             .property("user.home", work)
             .property("user.dir", work);
+    String extra = System.getProperty("txlab.agent.jvmOptions", "").strip();
+    if (!extra.isEmpty()) {
+      // For profiling the submission JVMs (bench/README.md), never needed to grade.
+      for (String o : extra.split("\\s+")) {
+        jvm.option(o);
+      }
+    }
     if (nativeDir != null && Files.exists(nativeDir.resolve("libsqlitejdbc.so"))) {
       jvm.property("org.sqlite.lib.path", sandbox.seen(Mount.readOnly(nativeDir, NATIVE)));
       jvm.property("org.sqlite.lib.name", "libsqlitejdbc.so");
@@ -200,7 +227,10 @@ public final class AgentLauncher {
   }
 
   private Path unpackNative() throws IOException {
-    String resource = "/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so";
+    // Where sqlite-jdbc keeps its libraries: without this, every submission JVM extracts and
+    // checksums a 1 MB library into /tmp before its first connection (~0.15 s of CPU each).
+    String resource =
+        "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so";
     Path dir = Files.createDirectories(cache.resolve("native"));
     Path lib = dir.resolve("libsqlitejdbc.so");
     try (InputStream in = org.sqlite.JDBC.class.getResourceAsStream(resource)) {
@@ -237,6 +267,9 @@ public final class AgentLauncher {
     Path target = cache.resolve("agent-" + hash + ".jsa");
     if (Files.isRegularFile(target)) {
       archiveNote = "reused " + target.getFileName();
+      // Marks it as used: pruning keeps the archives used last.
+      Files.setLastModifiedTime(
+          target, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
       return target;
     }
     slot.reset();
@@ -259,6 +292,28 @@ public final class AgentLauncher {
     target.toFile().setReadable(true, false);
     slot.reset();
     archiveNote = "built " + target.getFileName() + " (" + (Files.size(target) >> 20) + " MB)";
+    prune(target);
     return target;
+  }
+
+  /**
+   * Deletes archives of other grader versions but the few used last: each is ~15 MB, and a cache
+   * that grows by one per upgrade would fill an instructor's home folder.
+   */
+  private void prune(Path keep) {
+    try (java.util.stream.Stream<Path> files = Files.list(cache)) {
+      List<Path> old =
+          files
+              .filter(f -> f.getFileName().toString().matches("agent-[0-9a-f]+\\.jsa"))
+              .filter(f -> !f.equals(keep))
+              .sorted(
+                  java.util.Comparator.comparing((Path f) -> f.toFile().lastModified()).reversed())
+              .toList();
+      for (Path f : old.subList(Math.min(old.size(), KEPT_ARCHIVES - 1), old.size())) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      // Pruning only saves space.
+    }
   }
 }

@@ -24,8 +24,9 @@ import org.txlab.grader.sources.Starter;
  *
  * <p>Kept: the course library, the exercises (every solution region replaced by its stub), the
  * kernel, the notebooks (outputs cleared, exercise cells as starters), {@code binder/}, the build.
- * Left out: the grader (hidden tests, fixtures, reference-solution variants), the sample class,
- * benchmarks, CI, reports and every {@code target/}. The README is replaced by the student one.
+ * Left out: the grader (hidden tests, fixtures, reference-solution variants) and its submission
+ * agent, the sample class, benchmarks, CI, reports and every {@code target/}. The README is
+ * replaced by the student one.
  */
 public final class Release {
   private static final Gson GSON =
@@ -40,7 +41,7 @@ public final class Release {
           "pom.xml",
           ".gitignore",
           "test.sh");
-  private static final Set<String> LEFT_OUT_MODULES = Set.of("grader", "notebooks");
+  private static final Set<String> LEFT_OUT_MODULES = Set.of("grader", "agent", "notebooks");
 
   private Release() {}
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The instructor's main job, end to end: the sample class graded in the real sandbox. */
 class GradeCommandIT {
-  private static final Path SAMPLE = Path.of("../examples/place-order-class");
+  private static final Path SAMPLE = Path.of("../examples/sample-class");
 
   @TempDir Path dir;
 
@@ -36,27 +36,32 @@ class GradeCommandIT {
 
     assertThat(first.code()).as(first.err()).isZero();
     List<String> gradebook = Files.readAllLines(out.resolve("gradebook.csv"));
-    assertThat(gradebook.get(10))
-        .startsWith("nora,0,,0,")
-        .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
+    String noCart =
+        "; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
+            + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource";
     assertThat(gradebook.get(11))
+        .startsWith("nora,0,0,,0,")
+        .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
+    assertThat(gradebook.get(12))
         .as("a notebook whose exercise cell fails in the kernel fails the same way when graded")
-        .isEqualTo(
-            "oli,0,0,0,\"not gradable: [CELL_ERROR] exercise cell 1 fails, as it does in the"
-                + " notebook: CompilationError: line 23: ';' expected\"");
-    assertThat(gradebook.subList(0, 10))
+        .startsWith(
+            "oli,0,0,0,0,\"graded; place-order not graded: [CELL_ERROR] exercise cell 1 fails, as"
+                + " it does in the notebook: CompilationError: line 23: ';' expected;");
+    assertThat(gradebook.subList(0, 11))
         .containsExactly(
-            "student,place-order (25),quiz (12),total,status",
-            "ada,25,,25,graded",
-            "ben,24,,24,graded",
-            "carla,12,,12,graded",
-            "dan,18,,18,graded",
-            "eve,22,,22,graded",
-            "jo,0,,0,not gradable: [COMPILE] the submission does not compile: PlaceOrder.java:15:"
-                + " error: ';' expected",
-            "kim,0,,0,graded",
-            "lea,25,12,37,graded",
-            "max,12,2,14,graded");
+            "student,place-order (25),cart-checkout (25),quiz (12),total (62),status",
+            "ada,25,25,,50,graded",
+            "ben,24,0,,24,graded" + noCart,
+            "carla,14,0,,14,graded" + noCart,
+            "dan,20,22,,42,graded",
+            "eve,22,0,,22,graded" + noCart,
+            "fay,0,24,,24,graded; place-order not graded: [NO_IMPLEMENTATION] no class implements"
+                + " org.txlab.placeorder.OrderService with a constructor taking ConnectionSource",
+            "jo,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
+                + " PlaceOrder.java:15: error: ';' expected",
+            "kim,0,0,,0,graded" + noCart,
+            "lea,25,0,12,37,graded" + noCart,
+            "max,14,0,2,16,graded" + noCart);
     for (String f :
         List.of(
             "gradebook-canvas.csv",
@@ -68,11 +73,13 @@ class GradeCommandIT {
       assertThat(out.resolve(f)).as(f).isNotEmptyFile();
     }
     assertThat(Files.readString(out.resolve("feedback/carla.md")))
-        .contains("✘ a failure at any JDBC statement leaves the database unchanged")
+        .contains("✘ a failure at any statement up to the commit leaves nothing or the whole order")
         .contains("Hint: Both writes belong to one transaction")
         .doesNotContain("AtomicityChecks", "Harness");
     assertThat(Files.readString(out.resolve("summary.html")))
-        .contains("kim</strong>: ended the JVM, exit, files, network, wrote to the result channel");
+        .contains(
+            "kim</strong>: ended the JVM, exit, file descriptors, files, network, wrote to the"
+                + " result channel");
 
     Files.writeString(
         in.resolve("carla.java"),
@@ -81,8 +88,8 @@ class GradeCommandIT {
     Run second = run("grade", in.toString(), "--out", out.toString());
 
     assertThat(second.code()).isZero();
-    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(10);
-    assertThat(second.out()).containsPattern("carla +12/25 +\\d");
+    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(11);
+    assertThat(second.out()).containsPattern("carla +14/50 +\\d");
   }
 
   @Test

@@ -19,7 +19,7 @@ class GradescopeIT {
   void writesResultsJsonInGradescopesSchema() throws Exception {
     Path submission = Files.createDirectories(dir.resolve("autograder/submission"));
     Files.copy(
-        Path.of("../examples/place-order-class/carla.java"), submission.resolve("PlaceOrder.java"));
+        Path.of("../examples/sample-class/carla.java"), submission.resolve("PlaceOrder.java"));
     Path results = dir.resolve("autograder/results/results.json");
     StringWriter err = new StringWriter();
 
@@ -28,6 +28,8 @@ class GradescopeIT {
             new PrintWriter(new StringWriter(), true),
             new PrintWriter(err, true),
             "gradescope",
+            "--exercise",
+            "place-order",
             "--submission",
             submission.toString(),
             "--results",
