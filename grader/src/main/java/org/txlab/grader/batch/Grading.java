@@ -264,6 +264,8 @@ public final class Grading implements AutoCloseable {
         }
       }
       incidents.addAll(session.incidents());
+      // A count, not milliseconds: what the benchmark's split reports beside the phases.
+      phases.put("jvm starts", (long) session.jvmStarts());
       if (session.forgedLines() > 0) {
         // Which copy of a forged line came first is a race: no score of this hand-in is one the
         // judge can stand behind, so none counts, the same way on every run.

@@ -289,6 +289,11 @@ public final class Session implements AutoCloseable {
     return all.stream().mapToInt(AgentProcess::forgedLines).sum();
   }
 
+  /** Returns how many submission JVMs this hand-in started (spares and restarts included). */
+  public synchronized int jvmStarts() {
+    return all.size();
+  }
+
   /** Returns how many lines on the JVMs' channels were not the protocol's at all. */
   public synchronized int strayLines() {
     return all.stream().mapToInt(AgentProcess::strayLines).sum();
