@@ -29,9 +29,11 @@ if [ "$profile" = test ]; then
   # Debian's Jupyter, under Debian's python3 (call /usr/bin/jupyter by full path): nbconvert and
   # nbclient execute the notebooks, ipykernel is the benchmark's Python floor,
   # python3-jupyter-kernel-test is the protocol conformance suite (KernelConformanceIT),
-  # jupyter-notebook (classic UI 6.4) and chromium are BrowserIT's server and browser.
+  # jupyter-notebook (classic UI 6.4) and chromium are BrowserIT's server and browser;
+  # strace lets notebook 07 count the fsyncs of each commit exactly (it estimates without);
+  # fonts-dejavu-core gives Java2D a font for the charts' text.
   packages+=(jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel
-    python3-jupyter-kernel-test jupyter-notebook chromium)
+    python3-jupyter-kernel-test jupyter-notebook chromium strace fonts-dejavu-core)
 fi
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)

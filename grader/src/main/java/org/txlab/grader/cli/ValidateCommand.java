@@ -78,57 +78,63 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Path work = Files.createTempDirectory("txlab-validate");
-    StringBuilder md = new StringBuilder("# Validation of the hidden tests\n\n");
-    List<String> problems = new ArrayList<>();
-    for (Exercise exercise : exercises) {
-      for (String input : List.of(exercise.reference(), exercise.variants())) {
-        if (!Files.exists(repo.resolve(input))) {
-          stderr.println(
-              "[BAD_INPUT] '"
-                  + repo.resolve(input)
-                  + "' does not exist; run from the repository's root or pass --repo");
+    try {
+      StringBuilder md = new StringBuilder("# Validation of the hidden tests\n\n");
+      List<String> problems = new ArrayList<>();
+      for (Exercise exercise : exercises) {
+        for (String input : List.of(exercise.reference(), exercise.variants())) {
+          if (!Files.exists(repo.resolve(input))) {
+            stderr.println(
+                "[BAD_INPUT] '"
+                    + repo.resolve(input)
+                    + "' does not exist; run from the repository's root or pass --repo");
+            return ExitCode.BAD_INPUT;
+          }
+        }
+        List<Variant> variants;
+        try {
+          variants = Variants.load(exercise, repo, work.resolve(exercise.id() + "/variants"));
+        } catch (IOException | IllegalArgumentException e) {
+          stderr.println("[BAD_INPUT] " + exercise.id() + ": " + e.getMessage());
           return ExitCode.BAD_INPUT;
         }
-      }
-      List<Variant> variants;
-      try {
-        variants = Variants.load(exercise, repo, work.resolve(exercise.id() + "/variants"));
-      } catch (IOException | IllegalArgumentException e) {
-        stderr.println("[BAD_INPUT] " + exercise.id() + ": " + e.getMessage());
-        return ExitCode.BAD_INPUT;
-      }
-      stdout.printf(
-          "== %s: %d variants, %d repetition(s) ==%n", exercise.id(), variants.size(), reps);
-      stdout.flush();
-      try (Grading grading = options.grading(List.of(exercise), work.resolve(".agent"))) {
-        String warning = grading.sandbox().warning();
-        if (!warning.isEmpty()) {
-          stderr.println(warning);
+        stdout.printf(
+            "== %s: %d variants, %d repetition(s) ==%n", exercise.id(), variants.size(), reps);
+        stdout.flush();
+        try (Grading grading = options.grading(List.of(exercise), work.resolve(".agent"))) {
+          String warning = grading.sandbox().warning();
+          if (!warning.isEmpty()) {
+            stderr.println(warning);
+          }
+          long start = System.nanoTime();
+          Validator.Outcome outcome =
+              new Validator(grading, work.resolve(exercise.id()), jobs)
+                  .run(exercise, variants, reps, stdout);
+          stdout.printf(
+              "%s validated in %.1f s%n", exercise.id(), (System.nanoTime() - start) / 1e9);
+          problems.addAll(outcome.problems().stream().map(p -> exercise.id() + ": " + p).toList());
+          table(md, exercise, grading.plans().get(exercise.id()), outcome);
         }
-        long start = System.nanoTime();
-        Validator.Outcome outcome =
-            new Validator(grading, work.resolve(exercise.id()), jobs)
-                .run(exercise, variants, reps, stdout);
-        stdout.printf("%s validated in %.1f s%n", exercise.id(), (System.nanoTime() - start) / 1e9);
-        problems.addAll(outcome.problems().stream().map(p -> exercise.id() + ": " + p).toList());
-        table(md, exercise, grading.plans().get(exercise.id()), outcome);
       }
+      Files.createDirectories(out);
+      Path file = out.resolve("validation.md");
+      Path tmp = Files.createTempFile(out, ".validation", ".tmp");
+      md.append(problems.isEmpty() ? "All as expected.\n" : "## Problems\n\n");
+      problems.forEach(p -> md.append("- ").append(p).append('\n'));
+      Files.writeString(tmp, md, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      stdout.println();
+      stdout.println("Which test caught which variant: " + file.toAbsolutePath());
+      if (!problems.isEmpty()) {
+        problems.forEach(p -> stderr.println("[VALIDATION] " + p));
+        return ExitCode.VALIDATION_FAILED;
+      }
+      stdout.println("Validation passed: the hidden tests separate every variant as declared.");
+      return ExitCode.OK;
+    } finally {
+      // The variants' sources and the sandboxes' files: nothing of a run stays in /tmp.
+      org.txlab.grader.intake.Intake.clean(work);
     }
-    Files.createDirectories(out);
-    Path file = out.resolve("validation.md");
-    Path tmp = Files.createTempFile(out, ".validation", ".tmp");
-    md.append(problems.isEmpty() ? "All as expected.\n" : "## Problems\n\n");
-    problems.forEach(p -> md.append("- ").append(p).append('\n'));
-    Files.writeString(tmp, md, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    stdout.println();
-    stdout.println("Which test caught which variant: " + file.toAbsolutePath());
-    if (!problems.isEmpty()) {
-      problems.forEach(p -> stderr.println("[VALIDATION] " + p));
-      return ExitCode.VALIDATION_FAILED;
-    }
-    stdout.println("Validation passed: the hidden tests separate every variant as declared.");
-    return ExitCode.OK;
   }
 
   private static void table(

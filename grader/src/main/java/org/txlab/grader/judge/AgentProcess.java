@@ -145,7 +145,7 @@ public final class AgentProcess implements AutoCloseable {
       if (answer == null) {
         // A reply that comes after all is late, not forged.
         expired.add(id);
-        throw killForTimeout(verb.toLowerCase(java.util.Locale.ROOT), deadline);
+        throw killForTimeout(doing(verb), deadline);
       }
       if (answer.isEmpty()) {
         throw death;
@@ -179,6 +179,18 @@ public final class AgentProcess implements AutoCloseable {
     System.arraycopy(args, 0, all, 1, args.length);
     command(deadline, "CALL", all);
     return call;
+  }
+
+  /** What a command does, in the words a student's feedback uses when it never finished. */
+  static String doing(String verb) {
+    return switch (verb) {
+      case "NEW" -> "creating your class (its constructor)";
+      case "FIND" -> "finding your class";
+      case "CLASSES", "CELLS" -> "loading your code";
+      case "CALL" -> "starting a call of your code";
+      case "CLOSE_LEAKED" -> "closing what your code left open";
+      default -> "the grader's step " + verb.toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   /** Sends a command whose reply nobody waits for. */

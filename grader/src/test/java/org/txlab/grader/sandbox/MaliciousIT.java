@@ -214,8 +214,10 @@ class MaliciousIT {
             in.toString(),
             "--out",
             out.toString(),
+            // Short enough that the attacks that never end cost little, long enough (a call gets a
+            // third) that a loaded CI machine never times out honest code.
             "--test-timeout",
-            "5",
+            "10",
             "--exercise",
             "place-order");
     assertThat(code)
