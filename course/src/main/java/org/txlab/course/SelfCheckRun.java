@@ -20,8 +20,11 @@ import org.txlab.placeorder.ConnectionSource;
  * @param <S> the exercise's service type
  */
 final class SelfCheckRun<S> implements AutoCloseable {
-  /** How long one call may take: a backstop against code that never ends, not a time limit. */
-  static final Duration DEADLINE = Duration.ofSeconds(10);
+  /** How long one call may take, in seconds: a backstop against code that never ends. */
+  static final long DEADLINE_SECONDS = 10;
+
+  /** How long one call may take, as a duration. */
+  static final Duration DEADLINE = Duration.ofSeconds(DEADLINE_SECONDS);
 
   /** What a scenario does with the service. */
   @FunctionalInterface
