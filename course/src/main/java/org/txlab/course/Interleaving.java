@@ -123,11 +123,16 @@ public final class Interleaving {
           && record.wrote()
           && !record.failed()
           && paused.complete(record.number())) {
+        long start = System.nanoTime();
         try {
           resume.await(SelfCheckRun.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+        // The pause is the notebook's doing, not the code's: drawn as a span of its own.
+        rec.add(
+            new Timeline.Span(
+                FIRST, start, System.nanoTime(), Messages.get("interleaving.paused"), "paused"));
       }
     }
 

@@ -63,6 +63,10 @@ class InterleavingTests {
         .filteredOn(s -> s.kind().equals("wait"))
         .extracting(Timeline.Span::lane)
         .contains("call 2");
+    assertThat(rec.spans())
+        .filteredOn(s -> s.kind().equals("paused"))
+        .extracting(Timeline.Span::lane)
+        .containsExactly("call 1");
     assertThat(Shop.stock(Shop.source(db), 3)).isZero();
     assertThat(rec.render("two calls").getWidth()).isPositive();
   }
