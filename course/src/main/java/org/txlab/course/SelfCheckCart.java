@@ -44,7 +44,8 @@ final class SelfCheckCart {
 
   static List<SelfCheck.Check> checks(SelfCheckRun<CheckoutService> run, SelfCheckSubject subject) {
     String crashTitle = Messages.get("selfcheck.cart.crash");
-    SelfCheckRun.Scenario<CheckoutService> crashed = cart(9, line(KEYBOARD, 1), line(MOUSE, 2));
+    List<Line> crashLines = List.of(line(LAMP, 1), line(KEYBOARD, 3));
+    SelfCheckRun.Scenario<CheckoutService> crashed = cart(13, crashLines.toArray(Line[]::new));
     CompletableFuture<SelfCheck.Check> crash =
         SelfCheckRun.background(
             crashTitle,
@@ -57,16 +58,19 @@ final class SelfCheckCart {
                     (db, clean) -> {
                       // Right before the last write: the cart as far as it goes without ending.
                       int n = Math.max(1, SelfCheckFaults.writes(clean.call().statements()) - 1);
+                      List<String> args =
+                          new ArrayList<>(
+                              List.of(
+                                  db.toString(),
+                                  subject.type().getName(),
+                                  "13",
+                                  Integer.toString(n)));
+                      for (Line l : crashLines) {
+                        args.add(Long.toString(l.productId()));
+                        args.add(Integer.toString(l.quantity()));
+                      }
                       return ChildJvm.builder(CheckoutProcess.class.getName())
-                          .args(
-                              db.toString(),
-                              subject.type().getName(),
-                              "9",
-                              Integer.toString(n),
-                              "1",
-                              "1",
-                              "2",
-                              "2")
+                          .args(args.toArray(String[]::new))
                           .killAt(CheckoutProcess.MID_CART);
                     },
                     Messages.get("selfcheck.cart.killPoint")));
@@ -76,14 +80,14 @@ final class SelfCheckCart {
         rejectedLine(
             run,
             "selfcheck.cart.unknown",
-            cart(1, line(KEYBOARD, 1), line(999, 1)),
+            cart(2, line(LAMP, 1), line(MOUSE, 1), line(404, 2)),
             UnknownLineProductException.class,
-            2));
+            3));
     checks.add(
         rejectedLine(
             run,
             "selfcheck.cart.tooMany",
-            cart(1, line(KEYBOARD, 1), line(MOUSE, 4)),
+            cart(2, line(LAMP, 1), line(KEYBOARD, 11)),
             LineOutOfStockException.class,
             2));
     checks.add(invalid(run));
@@ -97,7 +101,7 @@ final class SelfCheckCart {
                 SelfCheckFaults.everyStatement(
                     run,
                     faults,
-                    cart(8, line(KEYBOARD, 4), line(MOUSE, 1)),
+                    cart(8, line(KEYBOARD, 4), line(MOUSE, 1), line(LAMP, 1)),
                     "selfcheck.hint.cartAtomicity")));
     String rival = Messages.get("selfcheck.cart.rival");
     checks.add(
@@ -121,13 +125,13 @@ final class SelfCheckCart {
         title,
         () -> {
           try (SelfCheckWorld w = run.world()) {
-            List<Line> lines = List.of(line(KEYBOARD, 2), line(MOUSE, 1));
-            String problem = served(run, w, 42, lines);
+            List<Line> lines = List.of(line(KEYBOARD, 2), line(MOUSE, 1), line(LAMP, 1));
+            String problem = served(run, w, 44, lines);
             if (!problem.isEmpty()) {
               return SelfCheck.Check.failed(title, problem);
             }
             SelfCheckState expected =
-                SelfCheckState.FIXTURE.plus(42, KEYBOARD, 2).plus(42, MOUSE, 1);
+                SelfCheckState.FIXTURE.plus(44, KEYBOARD, 2).plus(44, MOUSE, 1).plus(44, LAMP, 1);
             SelfCheckState after = w.state();
             return after.sameAs(expected)
                 ? SelfCheck.Check.passed(title)
@@ -135,7 +139,7 @@ final class SelfCheckCart {
                     title,
                     Messages.get(
                         "selfcheck.expected.state",
-                        "checkout(42, " + describe(lines) + ")",
+                        "checkout(44, " + describe(lines) + ")",
                         expected.describe(),
                         after.describe()));
           }
@@ -210,16 +214,16 @@ final class SelfCheckCart {
   private static SelfCheck.Check invalid(SelfCheckRun<CheckoutService> run) {
     SelfCheck.Check empty =
         SelfCheckPlaceOrder.rejected(
-            run, "selfcheck.cart.invalid", cart(1), EmptyCartException.class);
+            run, "selfcheck.cart.invalid", cart(2), EmptyCartException.class);
     if (!empty.passed()) {
       return empty;
     }
     return rejectedLine(
         run,
         "selfcheck.cart.invalid",
-        cart(1, line(KEYBOARD, 1), line(MOUSE, 0)),
+        cart(2, line(LAMP, 1), line(KEYBOARD, 2), line(MOUSE, -1)),
         InvalidLineException.class,
-        2);
+        3);
   }
 
   private static SelfCheck.Check duplicates(SelfCheckRun<CheckoutService> run) {
@@ -227,7 +231,7 @@ final class SelfCheckCart {
         rejectedLine(
             run,
             "selfcheck.cart.duplicates",
-            cart(1, line(MOUSE, 2), line(MOUSE, 2)),
+            cart(2, line(KEYBOARD, 6), line(KEYBOARD, 5)),
             LineOutOfStockException.class,
             2);
     if (!tooMany.passed()) {
@@ -238,16 +242,16 @@ final class SelfCheckCart {
         title,
         () -> {
           try (SelfCheckWorld w = run.world()) {
-            List<Line> lines = List.of(line(KEYBOARD, 2), line(KEYBOARD, 3));
-            String problem = served(run, w, 5, lines);
+            List<Line> lines = List.of(line(KEYBOARD, 4), line(KEYBOARD, 5));
+            String problem = served(run, w, 7, lines);
             SelfCheckState after = w.state();
             SelfCheckState expected =
-                SelfCheckState.FIXTURE.plus(5, KEYBOARD, 2).plus(5, KEYBOARD, 3);
+                SelfCheckState.FIXTURE.plus(7, KEYBOARD, 4).plus(7, KEYBOARD, 5);
             if (problem.isEmpty() && !after.sameAs(expected)) {
               problem =
                   Messages.get(
                       "selfcheck.expected.state",
-                      "checkout(5, " + describe(lines) + ")",
+                      "checkout(7, " + describe(lines) + ")",
                       expected.describe(),
                       after.describe());
             }
@@ -263,9 +267,9 @@ final class SelfCheckCart {
     return SelfCheckRun.guard(
         title,
         () -> {
-          List<Line> forward = List.of(line(KEYBOARD, 2), line(LAMP, 1));
-          List<Line> backward = List.of(line(LAMP, 1), line(KEYBOARD, 2));
-          SelfCheckState expected = SelfCheckState.FIXTURE.plus(6, KEYBOARD, 2).plus(6, LAMP, 1);
+          List<Line> forward = List.of(line(MOUSE, 2), line(KEYBOARD, 3));
+          List<Line> backward = List.of(line(KEYBOARD, 3), line(MOUSE, 2));
+          SelfCheckState expected = SelfCheckState.FIXTURE.plus(6, MOUSE, 2).plus(6, KEYBOARD, 3);
           for (List<Line> lines : List.of(forward, backward)) {
             try (SelfCheckWorld w = run.world()) {
               String problem = served(run, w, 6, lines);

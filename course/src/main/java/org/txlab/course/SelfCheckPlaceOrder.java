@@ -29,7 +29,7 @@ final class SelfCheckPlaceOrder {
 
   static List<SelfCheck.Check> checks(SelfCheckRun<OrderService> run, SelfCheckSubject subject) {
     String crashTitle = Messages.get("selfcheck.po.crash");
-    SelfCheckRun.Scenario<OrderService> crashed = order(9, MOUSE, 2);
+    SelfCheckRun.Scenario<OrderService> crashed = order(13, MOUSE, 2);
     CompletableFuture<SelfCheck.Check> crash =
         SelfCheckRun.background(
             crashTitle,
@@ -41,18 +41,18 @@ final class SelfCheckPlaceOrder {
                     subject,
                     (db, clean) ->
                         ChildJvm.builder(PlaceOrderProcess.class.getName())
-                            .args(db.toString(), subject.type().getName(), "9", "2", "2")
+                            .args(db.toString(), subject.type().getName(), "13", "2", "2")
                             .killAt("after-stock-update"),
                     Messages.get("selfcheck.po.killPoint")));
     List<SelfCheck.Check> checks = new ArrayList<>();
     checks.add(stored(run));
     checks.add(
-        rejected(run, "selfcheck.po.unknown", order(1, 999, 1), UnknownProductException.class));
+        rejected(run, "selfcheck.po.unknown", order(2, 404, 1), UnknownProductException.class));
     checks.add(
         rejected(
-            run, "selfcheck.po.tooMany", order(1, MOUSE, 4), InsufficientStockException.class));
+            run, "selfcheck.po.tooMany", order(2, MOUSE, 5), InsufficientStockException.class));
     checks.add(
-        rejected(run, "selfcheck.po.zero", order(1, KEYBOARD, 0), InvalidQuantityException.class));
+        rejected(run, "selfcheck.po.zero", order(2, MOUSE, 0), InvalidQuantityException.class));
     checks.add(lastUnit(run));
     String faults = Messages.get("selfcheck.po.faults");
     checks.add(
@@ -79,7 +79,7 @@ final class SelfCheckPlaceOrder {
         title,
         () -> {
           try (SelfCheckWorld w = run.world()) {
-            SelfCheckCall.Ended call = run.call(w, order(42, KEYBOARD, 3), FaultPlan.NONE);
+            SelfCheckCall.Ended call = run.call(w, order(41, KEYBOARD, 3), FaultPlan.NONE);
             if (!call.returned()) {
               return SelfCheck.Check.failed(
                   title, Messages.get("selfcheck.expected.order", call.label(), call.outcome()));
@@ -106,7 +106,7 @@ final class SelfCheckPlaceOrder {
         title,
         () -> {
           try (SelfCheckWorld w = run.world()) {
-            SelfCheckCall.Ended call = run.call(w, order(1, LAMP, 1), FaultPlan.NONE);
+            SelfCheckCall.Ended call = run.call(w, order(4, LAMP, 1), FaultPlan.NONE);
             if (!call.returned()) {
               return SelfCheck.Check.failed(
                   title, Messages.get("selfcheck.expected.order", call.label(), call.outcome()));

@@ -142,7 +142,7 @@ class SelfCheckIT {
     assertThat(row(r, "killed with SIGKILL in the middle of the cart").problem())
         .as(r.toString())
         .contains("right before its last write")
-        .contains("the orders table gained [user 9: 1 of product 1]");
+        .contains("the orders table gained [user 13: 1 of product 3]");
   }
 
   @Test
@@ -156,7 +156,7 @@ class SelfCheckIT {
 
     assertThat(r.checks()).noneMatch(SelfCheck.Check::passed);
     assertThat(row(r, "killed with SIGKILL").problem())
-        .startsWith("Not checked yet: run on its own, placeOrder(9, 2, 2) threw")
+        .startsWith("Not checked yet: run on its own, placeOrder(13, 2, 2) threw")
         .contains("fix the checks above first");
   }
 
