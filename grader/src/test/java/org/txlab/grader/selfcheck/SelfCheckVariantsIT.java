@@ -49,11 +49,11 @@ class SelfCheckVariantsIT {
                   "vanished"),
               new Wrong(
                   "buggy/deferred-read-then-write",
-                  List.of("another order for the last lamp", "while another connection holds"),
+                  List.of("another order, between any two", "while another connection holds"),
                   "SQLITE_BUSY"),
               new Wrong(
                   "buggy/autocommit-false-deferred",
-                  List.of("another order for the last lamp", "while another connection holds"),
+                  List.of("another order, between any two", "while another connection holds"),
                   "SQLITE_BUSY"),
               new Wrong(
                   "buggy/commit-in-finally",
