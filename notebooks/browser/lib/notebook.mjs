@@ -150,15 +150,14 @@ export async function interruptFromToolbar(page) {
 /**
  * Asserts the verdict the self-check cell rendered, and returns what it read.
  *
- * The one place that knows the self-check's output. Two forms are accepted, whichever appears:
- * an HTML block `<div class="txlab-selfcheck" data-verdict="pass|fail">…<table>…</table></div>`,
- * or (until that lands) a plain-text table ending in "N/M public checks passed.".
+ * The one place that knows the self-check's output: the HTML block
+ * `<div class="txlab-selfcheck" data-verdict="pass|fail">…<table>…</table>…</div>` that the kernel
+ * shows for a self-check's report (its `toHtml()`).
  */
 export async function expectSelfCheck(page, index, verdict) {
   const seen = await page.evaluate((i) => {
     const area = Jupyter.notebook.get_cell(i).output_area.element[0];
     const block = area.querySelector('.txlab-selfcheck[data-verdict]');
-    const count = /(\d+)\/(\d+) public checks passed\./.exec(area.innerText);
     if (block) {
       return {
         form: 'html',
@@ -167,17 +166,9 @@ export async function expectSelfCheck(page, index, verdict) {
         text: block.innerText,
       };
     }
-    if (count) {
-      return {
-        form: 'text',
-        verdict: count[1] === count[2] ? 'pass' : 'fail',
-        table: /\n-{3,}/.test(area.innerText),
-        text: area.innerText,
-      };
-    }
     return { form: 'none', verdict: null, table: false, text: area.innerText };
   }, index);
-  assert.notEqual(seen.form, 'none', `Expecting a self-check verdict in cell ${index} but it shows:\n${seen.text}`);
+  assert.equal(seen.form, 'html', `Expecting the self-check's HTML block in cell ${index} but it shows:\n${seen.text}`);
   assert.ok(seen.table, `Expecting the self-check's table of checks but it shows:\n${seen.text}`);
   assert.equal(seen.verdict, verdict, `Expecting self-check verdict '${verdict}' but it shows:\n${seen.text}`);
   return seen;

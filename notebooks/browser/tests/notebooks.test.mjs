@@ -52,11 +52,21 @@ test('notebook 02 runs in the browser and a student placeOrder passes its self-c
     await typeAndRun(page, selfCheck, 'SelfCheck.placeOrder(PlaceOrder::new)');
     await expectSelfCheck(page, selfCheck, 'fail');
 
+    // A cell that does not compile leaves the old class behind: the self-check refuses to test it.
+    const broken = fixture('student-place-order.java').replace('this.db = db;', 'this.db = db');
+    await typeAndRun(page, exercise, broken);
+    await typeAndRun(page, selfCheck, 'SelfCheck.placeOrder(PlaceOrder::new)');
+    const refused = await expectSelfCheck(page, selfCheck, 'fail');
+    assert.match(refused.text, /your exercise cell did not compile; fix it and run it again/);
+    await screenshot(page, '02-stale-class-refused', [exercise, selfCheck]);
+
     // ...and their own transactional placeOrder passes it.
     await typeAndRun(page, exercise, fixture('student-place-order.java'));
     assert.deepEqual((await cellOutputs(page, exercise)).outputs.filter((o) => o.type === 'error'), []);
     await typeAndRun(page, selfCheck, 'SelfCheck.placeOrder(PlaceOrder::new)');
-    await expectSelfCheck(page, selfCheck, 'pass');
+    const passed = await expectSelfCheck(page, selfCheck, 'pass');
+    assert.match(passed.text, /9\/9 public checks passed\./);
+    assert.match(passed.text, /more hidden checks run at grading/);
     await screenshot(page, '02-student-self-check', [exercise, selfCheck]);
   });
 });

@@ -1,30 +1,29 @@
 package org.txlab.course;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.txlab.cart.CheckoutException;
+import org.txlab.cart.CheckoutService;
 import org.txlab.placeorder.ConnectionSource;
-import org.txlab.placeorder.InsufficientStockException;
-import org.txlab.placeorder.InvalidQuantityException;
-import org.txlab.placeorder.Order;
 import org.txlab.placeorder.OrderService;
-import org.txlab.placeorder.UnknownProductException;
+import org.txlab.placeorder.PlaceOrderException;
 
 /**
- * The place-order exercise's public self-checks, for a notebook cell or a test: what a correct
- * {@code placeOrder} does when nothing goes wrong. In a notebook:
+ * The exercises' public self-checks, for a notebook cell or a test. In a notebook:
  *
  * <pre>{@code
- * SelfCheck.placeOrder(PlaceOrder::new)
+ * SelfCheck.placeOrder(PlaceOrder::new)   // or SelfCheck.checkout(Checkout::new)
  * }</pre>
  *
- * <p>They check behaviour only; the hidden checks run at grading (crashes, injected failures,
- * races, durability).
+ * <p>Besides what a correct call does when nothing goes wrong, they check the hard properties, each
+ * deterministically: a failure injected at every statement of the transaction, another order run
+ * between any two of the code's statements, another connection holding the write lock, and one real
+ * crash (a child JVM running the class, killed with SIGKILL mid-transaction). The report names the
+ * class it tested (with a fingerprint of its class file), refuses a notebook class whose cell did
+ * not compile the last time it ran, and ends with how many hidden checks run at grading.
  */
 public final class SelfCheck {
 
@@ -33,150 +32,135 @@ public final class SelfCheck {
    *
    * @param check what was checked
    * @param passed whether it passed
-   * @param problem why not, in student language; empty when passed
+   * @param problem what happened and what to do, in student language; empty when passed
    */
-  public record Check(String check, boolean passed, String problem) {}
+  public record Check(String check, boolean passed, String problem) {
 
-  /**
-   * All checks' outcomes.
-   *
-   * @param checks one per check, in order
-   */
-  public record Report(List<Check> checks) {
-
-    /** Tells whether every check passed. */
-    public boolean passed() {
-      return checks.stream().allMatch(Check::passed);
+    static Check passed(String check) {
+      return new Check(check, true, "");
     }
 
-    /** Returns the outcomes as a table, then what runs at grading. */
-    @Override
-    public String toString() {
-      long ok = checks.stream().filter(Check::passed).count();
-      return Tables.text(checks)
-          + "\n"
-          + ok
-          + "/"
-          + checks.size()
-          + " public checks passed. "
-          + Messages.get("selfcheck.hidden");
-    }
-
-    /** Returns the outcomes as an HTML table, then what runs at grading. */
-    public String toHtml() {
-      return Tables.html(checks) + "<p>" + Messages.get("selfcheck.hidden") + "</p>";
+    static Check failed(String check, String problem) {
+      return new Check(check, false, problem);
     }
   }
 
-  private interface Body {
-    String run(OrderService service, ConnectionSource db) throws Exception;
+  /**
+   * A self-check's outcome. A notebook shows it as HTML ({@link #toHtml()}), anything else as text.
+   *
+   * @param exercise the exercise's id, e.g. {@code place-order}
+   * @param tested which class was tested, e.g. {@code PlaceOrder (class fingerprint 3fa9c2d1,
+   *     declared in a notebook cell)}
+   * @param checks one per check, in order
+   * @param hidden how many hidden checks run at grading, per category, in the grader's order
+   */
+  public record Report(
+      String exercise, String tested, List<Check> checks, Map<String, Integer> hidden) {
+
+    /** Copies the lists. */
+    public Report {
+      checks = List.copyOf(checks);
+      hidden = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hidden));
+    }
+
+    /** Tells whether every check passed. */
+    public boolean passed() {
+      return !checks.isEmpty() && checks.stream().allMatch(Check::passed);
+    }
+
+    /** Returns how many checks passed. */
+    public long passedCount() {
+      return checks.stream().filter(Check::passed).count();
+    }
+
+    /** Returns the outcomes as text: the class tested, one line per check, the counts. */
+    @Override
+    public String toString() {
+      return SelfCheckRender.text(this);
+    }
+
+    /** Returns the outcomes as an HTML block: {@code <div class="txlab-selfcheck" …>}. */
+    public String toHtml() {
+      return SelfCheckRender.html(this);
+    }
   }
 
   private SelfCheck() {}
 
   /**
-   * Runs the public checks, each against a fresh shop database.
+   * Runs the place-order checks, each against a fresh shop database.
    *
    * @param create makes the student's service from a connection source, e.g. {@code
-   *     PlaceOrder::new}
+   *     PlaceOrder::new}; the class it makes must have a constructor taking a {@link
+   *     ConnectionSource} (the crash check constructs it in a child JVM)
    * @return the outcomes
    */
   public static Report placeOrder(Function<ConnectionSource, ? extends OrderService> create) {
-    List<Check> checks = new ArrayList<>();
-    checks.add(
-        check(
-            "an order decrements the stock and is stored",
-            create,
-            (s, db) -> {
-              Order o = s.placeOrder(42, 1, 3);
-              long stock = Shop.stock(db, 1);
-              List<Order> orders = Shop.orders(db);
-              if (stock != 7) {
-                return "expected the stock of product 1 to be 7 after ordering 3 of 10, but was "
-                    + stock;
-              }
-              if (orders.size() != 1 || !orders.get(0).equals(o)) {
-                return "expected the orders table to hold exactly the returned order "
-                    + o
-                    + ", but it holds "
-                    + orders;
-              }
-              return "";
-            }));
-    checks.add(
-        check(
-            "an unknown product is rejected, nothing written",
-            create,
-            (s, db) -> rejected(s, db, 999, 1, UnknownProductException.class)));
-    checks.add(
-        check(
-            "more than the stock is rejected, nothing written",
-            create,
-            (s, db) -> rejected(s, db, 2, 4, InsufficientStockException.class)));
-    checks.add(
-        check(
-            "quantity 0 is rejected, nothing written",
-            create,
-            (s, db) -> rejected(s, db, 1, 0, InvalidQuantityException.class)));
-    checks.add(
-        check(
-            "the last unit can be sold",
-            create,
-            (s, db) -> {
-              s.placeOrder(1, 3, 1);
-              long stock = Shop.stock(db, 3);
-              return stock == 0
-                  ? ""
-                  : "expected the stock of the last lamp to be 0, but was " + stock;
-            }));
-    return new Report(checks);
+    return run("place-order", create, PlaceOrderException.class, SelfCheckPlaceOrder::checks);
   }
 
-  private static String rejected(
-      OrderService s, ConnectionSource db, long product, int quantity, Class<?> expected)
-      throws SQLException {
-    List<Shop.Product> before = Shop.products(db);
-    try {
-      Order o = s.placeOrder(1, product, quantity);
-      return "expected " + expected.getSimpleName() + " but placeOrder returned " + o;
-    } catch (Exception e) {
-      if (!expected.isInstance(e)) {
-        return "expected "
-            + expected.getSimpleName()
-            + " but got "
-            + e.getClass().getName()
-            + ": "
-            + e.getMessage();
-      }
-    }
-    if (!Shop.products(db).equals(before) || !Shop.orders(db).isEmpty()) {
-      return "the rejection wrote to the database: products "
-          + Shop.products(db)
-          + ", orders "
-          + Shop.orders(db);
-    }
-    return "";
+  /**
+   * Runs the cart-checkout checks, each against a fresh shop database.
+   *
+   * @param create makes the student's service from a connection source, e.g. {@code Checkout::new};
+   *     the class it makes must have a constructor taking a {@link ConnectionSource}
+   * @return the outcomes
+   */
+  public static Report checkout(Function<ConnectionSource, ? extends CheckoutService> create) {
+    return run("cart-checkout", create, CheckoutException.class, SelfCheckCart::checks);
   }
 
-  private static Check check(
-      String name, Function<ConnectionSource, ? extends OrderService> create, Body body) {
-    try {
-      Path dir = Files.createTempDirectory("txlab-selfcheck");
-      Path db = dir.resolve("shop.db");
-      try {
-        Shop.create(db);
-        ConnectionSource source = Shop.source(db);
-        String problem = body.run(create.apply(source), source);
-        return new Check(name, problem.isEmpty(), problem);
-      } catch (Exception e) {
-        return new Check(name, false, e.getClass().getName() + ": " + e.getMessage());
-      } finally {
-        Files.deleteIfExists(db);
-        Files.deleteIfExists(dir.resolve("shop.db-journal"));
-        Files.deleteIfExists(dir);
+  /**
+   * Returns how many hidden checks an exercise's grading runs, per category.
+   *
+   * @param exercise the exercise's id, e.g. {@code place-order}
+   * @return category to count, in the grader's order
+   * @throws IllegalArgumentException if there is no such exercise
+   */
+  public static Map<String, Integer> hiddenChecks(String exercise) {
+    return SelfCheckHidden.counts(exercise);
+  }
+
+  private static <S> Report run(
+      String exercise,
+      Function<ConnectionSource, ? extends S> create,
+      Class<? extends RuntimeException> rejection,
+      BiFunction<SelfCheckRun<S>, SelfCheckSubject, List<Check>> checks) {
+    Map<String, Integer> hidden = SelfCheckHidden.counts(exercise);
+    try (SelfCheckRun<S> run = new SelfCheckRun<>(create, rejection)) {
+      Object service;
+      try (SelfCheckWorld w = run.world()) {
+        service = run.service(w.source());
+      } catch (RuntimeException e) {
+        String problem = Messages.get("selfcheck.create.failed", Attempt.brief(e));
+        return new Report(
+            exercise,
+            Messages.get("selfcheck.tested.unknown"),
+            List.of(Check.failed(Messages.get("selfcheck.create"), problem)),
+            hidden);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (service == null) {
+        return new Report(
+            exercise,
+            Messages.get("selfcheck.tested.unknown"),
+            List.of(
+                Check.failed(
+                    Messages.get("selfcheck.create"), Messages.get("selfcheck.create.null"))),
+            hidden);
+      }
+      SelfCheckSubject subject = SelfCheckSubject.of(service.getClass());
+      String tested = SelfCheckRender.tested(subject);
+      if (subject.stale().isPresent()) {
+        return new Report(
+            exercise,
+            tested,
+            List.of(
+                Check.failed(
+                    Messages.get("selfcheck.stale.check"),
+                    Messages.get("selfcheck.stale", subject.stale().get(), subject.name()))),
+            hidden);
+      }
+      return new Report(exercise, tested, checks.apply(run, subject), hidden);
     }
   }
 }

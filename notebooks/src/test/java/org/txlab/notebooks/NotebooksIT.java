@@ -149,7 +149,47 @@ class NotebooksIT {
         .containsPattern("result \\| Order\\[id=1")
         .contains("error | java.lang.IllegalStateException: Insufficient stock");
     assertThat(Notebook.text(nb.tagged("self-check").get(0)))
-        .contains("5/5 public checks passed.", "hidden checks");
+        .contains("Self-check of PlaceOrder (class fingerprint ", "declared in a notebook cell")
+        .contains("9/9 public checks passed.", "15 more hidden checks run at grading:")
+        .doesNotContain("✘");
+    // Two of the student's own calls race: the second waits for the first, then is rejected.
+    assertThat(nb.output("Interleaving.twoCalls("))
+        .contains("call 1: Order[id=1, userId=300, productId=3, quantity=1]")
+        .contains("call 2: InsufficientStockException: product 3: asked for 1 unit(s) but only 0")
+        .contains("3 | Last lamp | 2500 | 0", "(1 row)");
+    assertThat(Notebook.hasImage(nb.cell("yours.render("))).isTrue();
+  }
+
+  @Test
+  void cartNotebookShowsHalfACartAndTheSolutionPassesItsSelfCheck() throws Exception {
+    Notebook nb = execute(Notebook.folder().resolve("05-cart-checkout.ipynb"));
+
+    assertThat(nb.output("Path perLine"))
+        .contains("line 2: ✘ SQLiteException: [SQLITE_CONSTRAINT_CHECK]")
+        .contains("1 | Keyboard | 4999 | 8", "2 | Mouse | 1999 | 3", "(1 row)");
+    assertThat(nb.output("Path oneTransaction"))
+        .contains("line 2: ✘ SQLiteException: [SQLITE_CONSTRAINT_CHECK]")
+        .contains("1 | Keyboard | 4999 | 10", "orders\n(0 rows)");
+    assertThat(Notebook.text(nb.tagged("self-check").get(0)))
+        .contains("Self-check of Checkout (class fingerprint ")
+        .contains("9/9 public checks passed.", "15 more hidden checks run at grading:")
+        .doesNotContain("✘");
+  }
+
+  @Test
+  void starterVersionOfTheCartNotebookRunsToTheEndAndFailsItsSelfCheck() throws Exception {
+    Path reference = Notebook.folder().resolve("05-cart-checkout.ipynb");
+    Path starter =
+        Files.createDirectories(work.resolve("starter")).resolve(reference.getFileName());
+    Files.writeString(starter, asStarter(Files.readString(reference)));
+
+    Notebook nb = execute(starter);
+
+    assertThat(Notebook.source(nb.tagged("exercise").get(0)))
+        .contains("// TODO(cart-checkout): implement checkout")
+        .doesNotContain("BEGIN IMMEDIATE");
+    assertThat(Notebook.text(nb.tagged("self-check").get(0)))
+        .contains("0/9 public checks passed.", "UnsupportedOperationException");
   }
 
   @Test
@@ -165,7 +205,10 @@ class NotebooksIT {
         .contains("// TODO(place-order): implement placeOrder")
         .doesNotContain("BEGIN IMMEDIATE");
     assertThat(Notebook.text(nb.tagged("self-check").get(0)))
-        .contains("0/5 public checks passed.", "UnsupportedOperationException");
+        .contains("0/9 public checks passed.", "UnsupportedOperationException");
+    assertThat(nb.output("Interleaving.twoCalls("))
+        .contains("call 1: UnsupportedOperationException: place-order: implement placeOrder");
+    assertThat(nb.output("yours.render(")).contains("nothing to draw");
   }
 
   @Test
@@ -227,7 +270,15 @@ class NotebooksIT {
   @Test
   void reRunningTheCellsThatOpenConnectionsLeavesNoLockBehind() throws Exception {
     // Each cell that opens a connection and begins a transaction runs twice, as students do.
-    Notebook two = execute(repeated("02-sqlite-transaction.ipynb", "Connections.open(\"c\", src)"));
+    Notebook two =
+        execute(
+            repeated(
+                "02-sqlite-transaction.ipynb",
+                "Connections.open(\"c\", src)",
+                "Interleaving.twoCalls(",
+                "SelfCheck.placeOrder("));
+    Notebook five =
+        execute(repeated("05-cart-checkout.ipynb", "Connections.open(\"cart\"", "SelfCheck."));
     Notebook three =
         execute(
             repeated(
@@ -238,6 +289,20 @@ class NotebooksIT {
     assertThat(two.output("tx(shopSrc).placeOrder(8, 3, 1)"))
         .isEqualTo("✘ IllegalStateException: Insufficient stock\n");
     assertThat(two.output("Race.threads(8")).contains("3 | Last lamp | 2500 | 0");
+    for (JsonObject check : two.tagged("self-check")) {
+      assertThat(Notebook.text(check)).contains("9/9 public checks passed.");
+    }
+    assertThat(two.cells().stream().map(Notebook::text).filter(t -> t.contains("call 2: Insuff")))
+        .hasSize(2);
+    assertThat(
+            five.cells().stream()
+                .map(Notebook::text)
+                .filter(t -> t.contains("line 2: ✘") && t.contains("1 | Keyboard | 4999 | 10")))
+        .as("both runs of the one-transaction cart wrote nothing")
+        .hasSize(2);
+    for (JsonObject check : five.tagged("self-check")) {
+      assertThat(Notebook.text(check)).contains("9/9 public checks passed.");
+    }
     assertThat(three.output("sql(c2, \"ROLLBACK\")")).contains("orders\n(0 rows)");
     assertThat(three.output("bOrder.get(")).contains("then saw\nstock\n-----\n0\n");
   }
@@ -384,19 +449,24 @@ class NotebooksIT {
         String source = Notebook.source(cell);
         Matcher region =
             Pattern.compile(
-                    "(?m)^( *)// BEGIN SOLUTION place-order: (.+)\n(?s:.*?)^ *// END SOLUTION\n")
+                    "(?m)^( *)// BEGIN SOLUTION ([a-z-]+): (.+)\n(?s:.*?)^ *// END SOLUTION\n")
                 .matcher(source);
-        assertThat(region.find()).as("the exercise cell has a place-order region").isTrue();
+        assertThat(region.find()).as("the exercise cell has an exercise's region").isTrue();
         String indent = region.group(1);
-        String hint = region.group(2);
+        String exercise = region.group(2);
+        String hint = region.group(3);
         source =
             source.substring(0, region.start())
                 + indent
-                + "// TODO(place-order): "
+                + "// TODO("
+                + exercise
+                + "): "
                 + hint
                 + "\n"
                 + indent
-                + "throw new UnsupportedOperationException(\"place-order: "
+                + "throw new UnsupportedOperationException(\""
+                + exercise
+                + ": "
                 + hint
                 + "\");\n"
                 + source.substring(region.end());

@@ -29,6 +29,7 @@ class NotebooksTests {
             "02-sqlite-transaction.ipynb",
             "03-acid.ipynb",
             "04-quiz.ipynb",
+            "05-cart-checkout.ipynb",
             "07-what-it-costs.ipynb")
         .allMatch(n -> n.matches("\\d\\d-[a-z-]+\\.ipynb"));
   }
@@ -80,6 +81,24 @@ class NotebooksTests {
     assertThat(nb.tagged("self-check")).hasSize(1);
     assertThat(Notebook.source(nb.tagged("self-check").get(0)))
         .contains("SelfCheck.placeOrder(PlaceOrder::new)");
+  }
+
+  @Test
+  void theCartNotebookHasExactlyOneExerciseCellHoldingTheReferenceSolution() throws IOException {
+    Notebook nb = Notebook.read(Notebook.folder().resolve("05-cart-checkout.ipynb"));
+
+    List<JsonObject> exercise = nb.tagged("exercise");
+    assertThat(exercise).hasSize(1);
+    assertThat(Notebook.source(exercise.get(0)))
+        .contains("class Checkout implements CheckoutService")
+        .contains("Checkout(ConnectionSource db)")
+        .contains("// BEGIN SOLUTION cart-checkout: implement checkout")
+        .contains("// END SOLUTION")
+        .doesNotContain("public class")
+        .doesNotContain("package ");
+    assertThat(nb.tagged("self-check")).hasSize(1);
+    assertThat(Notebook.source(nb.tagged("self-check").get(0)))
+        .contains("SelfCheck.checkout(Checkout::new)");
   }
 
   @Test

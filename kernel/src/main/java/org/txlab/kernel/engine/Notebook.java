@@ -23,7 +23,8 @@ public final class Notebook {
 
   /**
    * Shows an object in the notebook now: a {@code ResultSet} or list of records as a table, an
-   * image as PNG, a {@link MimeBundle} as is, anything else as text.
+   * image as PNG, a {@link MimeBundle} as is, an object with a public {@code String toHtml()} (a
+   * self-check's report) as that HTML, anything else as text.
    *
    * @param value the object; may be {@code null}
    */

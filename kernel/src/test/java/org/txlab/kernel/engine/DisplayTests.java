@@ -116,4 +116,43 @@ class DisplayTests {
     EvalResult nothingAfter = engine.eval("System.out.println(\"stays\");\nclearOutput(true);");
     assertThat(nothingAfter.stdout()).isEqualTo("stays\n");
   }
+
+  /** Shows itself as HTML, like the course library's reports. */
+  public static final class Report {
+    public String toHtml() {
+      return "<div class=\"report\">ok</div>";
+    }
+
+    @Override
+    public String toString() {
+      return "report: ok";
+    }
+  }
+
+  /** Has a toHtml that is not a display hook: it returns no text. */
+  public static final class NotAReport {
+    public int toHtml() {
+      return 1;
+    }
+
+    @Override
+    public String toString() {
+      return "not a report";
+    }
+  }
+
+  @Test
+  void anObjectWithAToHtmlMethodShowsAsThatHtmlWithItsTextAsFallback() {
+    MimeBundle shown = Displays.bundle(new Report());
+
+    assertThat(shown.data()).containsEntry("text/html", "<div class=\"report\">ok</div>");
+    assertThat(shown.text()).isEqualTo("report: ok");
+  }
+
+  @Test
+  void aToHtmlThatReturnsNoStringIsNoDisplayHook() {
+    assertThat(Displays.bundle(new NotAReport()).data())
+        .containsOnlyKeys("text/plain")
+        .containsEntry("text/plain", "not a report");
+  }
 }

@@ -11,6 +11,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import org.txlab.kernel.engine.CellOutput;
 import org.txlab.kernel.engine.Completeness;
@@ -71,8 +72,18 @@ final class JShellEngine implements Engine {
     runner.beginCell("cell-" + number, sink);
     try {
       Outcome outcome = new Outcome();
-      for (Magics.Segment segment : Magics.segments(cell)) {
-        if (!evalSegment(segment, cell, number, sink, outcome)) {
+      List<Magics.Segment> segments = Magics.segments(cell);
+      for (int i = 0; i < segments.size(); i++) {
+        if (!evalSegment(segments.get(i), cell, number, sink, outcome)) {
+          for (Magics.Segment rest : segments.subList(i + 1, segments.size())) {
+            if (rest.magic() == null) {
+              notReached(
+                  List.of(
+                      new CellSource.Piece(
+                          rest.text(), rest.offset(), rest.line(), false, rest.line())),
+                  outcome.error);
+            }
+          }
           break;
         }
       }
@@ -133,54 +144,117 @@ final class JShellEngine implements Engine {
 
   /** Evaluates Java source that starts at {@code offset} of {@code cell}. */
   boolean evalJava(String code, int offset, String cell, int number, Outcome outcome) {
-    for (CellSource.Piece piece : CellSource.split(analysis, code, offset, cell)) {
-      if (runner.interruptPending()) {
-        outcome.error = interrupted();
+    List<CellSource.Piece> pieces = CellSource.split(analysis, code, offset, cell);
+    for (int i = 0; i < pieces.size(); i++) {
+      if (!evalPiece(pieces.get(i), number, outcome)) {
+        notReached(pieces.subList(i + 1, pieces.size()), outcome.error);
         return false;
       }
-      control.takeLastValue();
-      List<SnippetEvent> events = shell.eval(piece.source());
-      SnippetEvent main = null;
-      for (SnippetEvent e : events) {
-        if (e.causeSnippet() == null) {
-          main = e;
-          origins.put(e.snippet().id(), new Tracebacks.Origin(number, piece.codeLine()));
-        }
-      }
-      if (runner.outcome() != CellRunner.Outcome.NONE) {
-        outcome.error = interrupted();
-        return false;
-      }
-      if (main == null) {
-        continue;
-      }
-      if (main.status() == Snippet.Status.REJECTED) {
-        outcome.error =
-            Tracebacks.compile(
-                shell.diagnostics(main.snippet()).toList(), piece.source(), piece.line());
-        return false;
-      }
-      if (main.exception() instanceof UnresolvedReferenceException u) {
-        outcome.error = unresolved(u.getSnippet());
-        return false;
-      }
-      if (main.exception() != null) {
-        outcome.error = Tracebacks.runtime(main.exception(), origins, number);
-        return false;
-      }
-      if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
-          || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-        sink.stderr(
-            "Note: "
-                + describe(main.snippet())
-                + " cannot be used until "
-                + missing(main.snippet())
-                + " is declared.\n");
-      }
-      outcome.hasValue = hasValue(main.snippet());
-      outcome.value = outcome.hasValue ? control.takeLastValue() : null;
     }
     return true;
+  }
+
+  /** Evaluates one snippet; false if the cell must stop there. */
+  private boolean evalPiece(CellSource.Piece piece, int number, Outcome outcome) {
+    if (runner.interruptPending()) {
+      outcome.error = interrupted();
+      return false;
+    }
+    control.takeLastValue();
+    List<SnippetEvent> events = shell.eval(piece.source());
+    SnippetEvent main = null;
+    for (SnippetEvent e : events) {
+      if (e.causeSnippet() == null) {
+        main = e;
+        origins.put(e.snippet().id(), new Tracebacks.Origin(number, piece.codeLine()));
+      }
+    }
+    if (runner.outcome() != CellRunner.Outcome.NONE) {
+      outcome.error = interrupted();
+      return false;
+    }
+    if (main == null) {
+      return true;
+    }
+    if (main.status() == Snippet.Status.REJECTED) {
+      outcome.error =
+          Tracebacks.compile(
+              shell.diagnostics(main.snippet()).toList(), piece.source(), piece.line());
+      for (String name : declared(main.snippet(), piece)) {
+        loader.attempts().failed(name, outcome.error.evalue());
+      }
+      return false;
+    }
+    if (main.exception() instanceof UnresolvedReferenceException u) {
+      outcome.error = unresolved(u.getSnippet());
+      return false;
+    }
+    if (main.exception() != null) {
+      outcome.error = Tracebacks.runtime(main.exception(), origins, number);
+      return false;
+    }
+    boolean recoverable =
+        main.status() == Snippet.Status.RECOVERABLE_DEFINED
+            || main.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+    if (recoverable) {
+      sink.stderr(
+          "Note: "
+              + describe(main.snippet())
+              + " cannot be used until "
+              + missing(main.snippet())
+              + " is declared.\n");
+    }
+    if (main.snippet() instanceof TypeDeclSnippet type) {
+      if (recoverable) {
+        loader
+            .attempts()
+            .failed(
+                type.name(),
+                "line "
+                    + piece.line()
+                    + ": "
+                    + type.name()
+                    + " cannot be used until "
+                    + missing(type)
+                    + " is declared");
+      } else {
+        loader.attempts().compiled(type.name());
+      }
+    }
+    outcome.hasValue = hasValue(main.snippet());
+    outcome.value = outcome.hasValue ? control.takeLastValue() : null;
+    return true;
+  }
+
+  /**
+   * The types a rejected snippet meant to declare: JShell's name for a declaration it parsed, else
+   * the names in its text (a syntax error leaves no declaration to ask).
+   */
+  private static List<String> declared(Snippet snippet, CellSource.Piece piece) {
+    if (snippet instanceof TypeDeclSnippet type) {
+      return List.of(type.name());
+    }
+    return Declarations.topLevelTypes(piece.source());
+  }
+
+  /** Marks the types of snippets a stopped cell never reached as not declared by its last run. */
+  private void notReached(List<CellSource.Piece> pieces, EvalError error) {
+    for (CellSource.Piece p : pieces) {
+      for (String name : Declarations.topLevelTypes(p.source())) {
+        loader
+            .attempts()
+            .failed(
+                name,
+                "the cell stopped at line "
+                    + error.line()
+                    + " ("
+                    + error.ename()
+                    + ": "
+                    + error.evalue()
+                    + ") before it declared "
+                    + name);
+      }
+    }
   }
 
   private EvalError unresolved(DeclarationSnippet snippet) {
