@@ -13,12 +13,10 @@ final class CellSource {
    *
    * @param source what JShell evaluates
    * @param offset character offset of the snippet in the cell
-   * @param line 1-based cell line where the snippet starts
-   * @param complete whether JShell found the snippet complete
-   * @param codeLine 1-based cell line of the snippet's first non-blank character, which is what
-   *     line 1 of JShell's stack frames refers to
+   * @param line 1-based cell line of the snippet's first non-blank character, where it starts and
+   *     what line 1 of JShell's stack frames refers to
    */
-  record Piece(String source, int offset, int line, boolean complete, int codeLine) {}
+  record Piece(String source, int offset, int line) {}
 
   private CellSource() {}
 
@@ -48,7 +46,7 @@ final class CellSource {
       int offset = baseOffset + consumed + startOf(remaining, source);
       String trimmed = source.stripLeading();
       int line = lineAt(cell, offset);
-      pieces.add(new Piece(trimmed, offset, line, complete, line));
+      pieces.add(new Piece(trimmed, offset, line));
       consumed += remaining.length() - rest.length();
       remaining = rest;
     }

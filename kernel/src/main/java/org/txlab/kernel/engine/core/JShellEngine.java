@@ -24,7 +24,6 @@ import org.txlab.kernel.engine.EvalResult;
 /** The {@link Engine}: one JShell with an in-process execution control. */
 final class JShellEngine implements Engine {
 
-  private final EngineConfig config;
   private final CellClassLoader loader;
   private final CellRunner runner;
   private final CellExecutionControl control;
@@ -38,7 +37,6 @@ final class JShellEngine implements Engine {
 
   JShellEngine(EngineConfig config) {
     CellScope.installStreams();
-    this.config = config;
     this.loader = new CellClassLoader(JShellEngine.class.getClassLoader());
     this.runner = new CellRunner(config.interruptGrace(), config.stopGrace(), loader);
     CellLoaderDelegate delegate = new CellLoaderDelegate(loader, drivers::registerFrom);
@@ -78,9 +76,7 @@ final class JShellEngine implements Engine {
           for (Magics.Segment rest : segments.subList(i + 1, segments.size())) {
             if (rest.magic() == null) {
               notReached(
-                  List.of(
-                      new CellSource.Piece(
-                          rest.text(), rest.offset(), rest.line(), false, rest.line())),
+                  List.of(new CellSource.Piece(rest.text(), rest.offset(), rest.line())),
                   outcome.error);
             }
           }
@@ -166,7 +162,7 @@ final class JShellEngine implements Engine {
     for (SnippetEvent e : events) {
       if (e.causeSnippet() == null) {
         main = e;
-        origins.put(e.snippet().id(), new Tracebacks.Origin(number, piece.codeLine()));
+        origins.put(e.snippet().id(), new Tracebacks.Origin(number, piece.line()));
       }
     }
     if (runner.outcome() != CellRunner.Outcome.NONE) {
@@ -401,10 +397,6 @@ final class JShellEngine implements Engine {
   public void close() {
     runner.close();
     shell.close();
-  }
-
-  EngineConfig config() {
-    return config;
   }
 
   @Override
