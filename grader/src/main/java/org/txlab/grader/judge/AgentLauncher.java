@@ -3,6 +3,7 @@ package org.txlab.grader.judge;
 import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -191,7 +192,7 @@ public final class AgentLauncher {
   private JvmCommand jvm(Slot slot, List<Mount> mounts) {
     SandboxConfig config = sandbox.config();
     String work = sandbox.seenScratch(slot);
-    String tmp = sandbox.isolated() ? "/tmp" : slot.scratch().resolve("tmp").toString();
+    String tmp = sandbox.isolated() ? "/tmp" : ownTmp(slot);
     JvmCommand jvm =
         JvmCommand.of(Agent.class.getName())
             .heapMb(config.heapMb())
@@ -224,6 +225,16 @@ public final class AgentLauncher {
       cp.add(sandbox.seen(m));
     }
     return jvm.classpath(cp);
+  }
+
+  /** Without bubblewrap there is no private /tmp: the JVM gets one in its scratch. */
+  private static String ownTmp(Slot slot) {
+    Path tmp = slot.scratch().resolve("tmp");
+    try {
+      return Files.createDirectories(tmp).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the submission's temporary folder " + tmp, e);
+    }
   }
 
   private Path unpackNative() throws IOException {

@@ -93,6 +93,27 @@ class GradeCommandIT {
   }
 
   @Test
+  void gradesTheSameWithoutTheSandboxAndSaysWhatIsMissing() throws Exception {
+    Path in = dir.resolve("class");
+    for (String who : List.of("ada", "dan", "kim")) {
+      copyTree(SAMPLE.resolve(who), in.resolve(who));
+    }
+    Path out = dir.resolve("reports");
+
+    Run r = run("grade", in.toString(), "--no-sandbox", "--out", out.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out() + r.err()).contains("[NO_SANDBOX]", "apt-get install bubblewrap");
+    assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
+        .containsExactly(
+            "student,place-order (25),cart-checkout (25),quiz (12),total (62),status",
+            "ada,25,25,,50,graded",
+            "dan,20,22,,42,graded",
+            "kim,0,0,,0,graded; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
+                + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource");
+  }
+
+  @Test
   void saysWhatToDoWithAMissingInput() {
     Run r = run("grade", dir.resolve("nowhere").toString());
 
