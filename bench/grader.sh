@@ -10,6 +10,7 @@
 #      so the ratio it gives is the least the grader is faster by.
 # Usage: bench/grader.sh [N=100] [B=5] [RUNS=3]. KEEP=1 keeps the work folder.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 N=${1:-100}
 B=${2:-5}
@@ -23,9 +24,20 @@ py=/usr/bin/python3
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
-# Wall-clock seconds of one grading run, from scratch (its --out removed first).
-timed() { local out=$1; shift; rm -rf "$out"; local t0; t0=$(now); java -jar "$jar" "$@" --out "$out" > "$out.log" 2>&1 || true; calc "$(now) - $t0"; }
-runs() { local label=$1; shift; local ts=(); for r in $(seq 1 "$RUNS"); do ts+=("$(timed "$work/run" "$@")"); done; local m; m=$(printf '%s\n' "${ts[@]}" | median); echo "$label: median $m s of $RUNS runs (${ts[*]})" >&2; echo "$m"; }
+# Wall-clock seconds of one grading run, from scratch (its --out removed first). A run that did
+# not grade what it should (a broken sandbox grades nothing, fast) stops the benchmark.
+timed() {
+  local graded=$1 out=$2; shift 2; rm -rf "$out"; local t0 t1; t0=$(now)
+  java -jar "$jar" "$@" --out "$out" > "$out.log" 2>&1 || true
+  t1=$(now)
+  if ! grep -q "^Done in .*: $graded graded" "$out.log" || grep -q "need your attention" "$out.log"; then
+    echo "this run should have graded $graded submissions, none needing attention; its log:" >&2
+    tail -20 "$out.log" >&2
+    exit 1
+  fi
+  calc "$t1 - $t0"
+}
+runs() { local label=$1 graded=$2; shift 2; local ts=(); for r in $(seq 1 "$RUNS"); do ts+=("$(timed "$graded" "$work/run" "$@")"); done; local m; m=$(printf '%s\n' "${ts[@]}" | median); echo "$label: median $m s of $RUNS runs (${ts[*]})" >&2; echo "$m"; }
 
 echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -41,11 +53,11 @@ mkdir -p "$work/one/ref"
 cp exercises/src/main/java/org/txlab/exercises/PlaceOrder.java "$work/one/ref/"
 
 echo "== one submission alone (place-order reference) =="
-one=$(runs "one submission" grade "$work/one" -e place-order)
+one=$(runs "one submission" 1 grade "$work/one" -e place-order)
 echo "== sample class =="
-sample=$(runs "sample class ($(ls examples/sample-class | wc -l) hand-ins, both exercises)" grade examples/sample-class)
+sample=$(runs "sample class ($(ls examples/sample-class | wc -l) hand-ins, both exercises)" 10 grade examples/sample-class)
 echo "== $N generated submissions, --jobs 2 =="
-class=$(runs "class of $N" grade "$work/class" -e place-order --jobs 2)
+class=$(runs "class of $N" "$N" grade "$work/class" -e place-order --jobs 2)
 echo "split of the last run (per-submission medians, within the batch):"
 $py - "$work/run/.state" <<'PY'
 import glob, json, statistics, sys

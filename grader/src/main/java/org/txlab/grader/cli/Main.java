@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "txlab-grader",
     mixinStandardHelpOptions = true,
+    // Every verb answers --help (and --version) too.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "txlab-grader 0.1.0",
     description = "Grades TxLab exercises with hidden tests.",
     subcommands = {
