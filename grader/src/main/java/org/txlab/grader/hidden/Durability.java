@@ -2,8 +2,11 @@ package org.txlab.grader.hidden;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.util.Locale;
 import org.txlab.course.jdbc.StatementRecord;
+import org.txlab.grader.judge.AgentProcess;
+import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.suite.Feedback;
 
 /**
@@ -13,6 +16,55 @@ import org.txlab.grader.suite.Feedback;
  */
 public final class Durability {
   private Durability() {}
+
+  /**
+   * Fails the test unless the call committed, with durable settings at every commit however it was
+   * issued (commit(), SQL COMMIT or END, an autocommit statement), as SQLite reported them.
+   *
+   * @param call a clean run's call
+   */
+  public static void expectDurableCommits(Call call) {
+    boolean committed = false;
+    for (StatementRecord s : call.statements()) {
+      if (s.committed()) {
+        committed = true;
+        expectDurable(s);
+      }
+    }
+    if (!committed) {
+      fail(Feedback.get("durability.noCommit", call.label()));
+    }
+  }
+
+  /**
+   * Kills the submission JVM with SIGKILL right after the call returned (it is parked there) and
+   * fails the test unless the reopened database holds what the same call stores when nothing goes
+   * wrong.
+   *
+   * @param w the world the call runs in, on {@code jvm}
+   * @param jvm a JVM the test may kill
+   * @param started the call, started with a plan that parks it after it returns
+   * @param expected the database after the same call in a clean run
+   */
+  public static void expectSurvivesCrashAfterReturn(
+      ShopWorld w, AgentProcess jvm, RemoteCall started, ShopSnapshot expected) {
+    Call done = Call.of(started, w);
+    jvm.kill("[KILLED] by the crash test");
+    jvm.awaitExit(Duration.ofSeconds(10));
+    if (!done.returned()) {
+      fail(Feedback.get("crash.childFailed", done.label(), done.outcome()));
+    }
+    ShopSnapshot reopened = w.snapshot();
+    if (!reopened.sameContent(expected)) {
+      fail(
+          Feedback.get(
+              "state.orderLost",
+              done.label(),
+              done.outcome(),
+              ShopSnapshot.describe(expected.orders()),
+              ShopSnapshot.describe(reopened.orders())));
+    }
+  }
 
   /**
    * Fails the test unless the settings at a committing statement were durable.

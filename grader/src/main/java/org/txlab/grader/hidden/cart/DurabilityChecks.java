@@ -1,22 +1,14 @@
 package org.txlab.grader.hidden.cart;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.txlab.course.jdbc.StatementRecord;
-import org.txlab.grader.hidden.Call;
 import org.txlab.grader.hidden.Durability;
 import org.txlab.grader.hidden.Plan;
-import org.txlab.grader.hidden.ShopSnapshot;
 import org.txlab.grader.hidden.ShopWorld;
 import org.txlab.grader.hidden.SuiteExtension;
 import org.txlab.grader.judge.AgentProcess;
-import org.txlab.grader.judge.RemoteCall;
-import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.Graded;
 import org.txlab.grader.suite.SuiteContext;
 
@@ -30,18 +22,9 @@ class DurabilityChecks {
   @DisplayName("SQLite's synchronous and journal settings stay on at every commit")
   @Graded(category = "durability", points = 1, hint = "hint.durability")
   void keepsSynchronousAndJournalOnAtEveryCommit(SuiteContext suite) {
-    Carts.Clean clean =
-        Carts.Clean.run(suite, 3, FunctionalChecks.TWO_LINES, "to see the settings at its commits");
-    boolean committed = false;
-    for (StatementRecord s : clean.call().statements()) {
-      if (s.committed()) {
-        committed = true;
-        Durability.expectDurable(s);
-      }
-    }
-    if (!committed) {
-      fail(Feedback.get("durability.noCommit", clean.call().label()));
-    }
+    Durability.expectDurableCommits(
+        Carts.Clean.run(suite, 3, FunctionalChecks.TWO_LINES, "to see the settings at its commits")
+            .call());
   }
 
   @Test
@@ -53,24 +36,11 @@ class DurabilityChecks {
         Carts.Clean.run(suite, 9, FunctionalChecks.TWO_LINES, "to crash it after it returned");
     AgentProcess jvm = suite.session().killable();
     try (ShopWorld w = ShopWorld.open(suite, jvm)) {
-      RemoteCall call =
-          Carts.start(w, 9, FunctionalChecks.TWO_LINES, Plan.NORMAL.parkingAfterReturn());
-      Call done = Call.of(call, w);
-      jvm.kill("[KILLED] by the crash test");
-      jvm.awaitExit(Duration.ofSeconds(10));
-      if (!done.returned()) {
-        fail(Feedback.get("crash.childFailed", done.label(), done.outcome()));
-      }
-      ShopSnapshot reopened = w.snapshot();
-      if (!reopened.sameContent(clean.after())) {
-        fail(
-            Feedback.get(
-                "state.orderLost",
-                done.label(),
-                done.outcome(),
-                ShopSnapshot.describe(clean.after().orders()),
-                ShopSnapshot.describe(reopened.orders())));
-      }
+      Durability.expectSurvivesCrashAfterReturn(
+          w,
+          jvm,
+          Carts.start(w, 9, FunctionalChecks.TWO_LINES, Plan.NORMAL.parkingAfterReturn()),
+          clean.after());
     }
   }
 }

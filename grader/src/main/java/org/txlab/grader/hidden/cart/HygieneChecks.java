@@ -1,19 +1,16 @@
 package org.txlab.grader.hidden.cart;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.txlab.cart.Line;
-import org.txlab.grader.hidden.Call;
+import org.txlab.grader.hidden.Hygiene;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopWorld;
 import org.txlab.grader.hidden.Statements;
 import org.txlab.grader.hidden.SuiteExtension;
-import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.Graded;
 import org.txlab.grader.suite.SuiteContext;
 
@@ -31,22 +28,10 @@ class HygieneChecks {
     Carts.Clean.run(
         suite, 1, FunctionalChecks.TWO_LINES, "to count the connections it leaves open");
     try (ShopWorld w = ShopWorld.open(suite)) {
-      for (Call call :
-          new Call[] {
-            Carts.call(w, 1, FunctionalChecks.TWO_LINES, LEFT_AS_IS),
-            Carts.call(w, 1, SHORT, LEFT_AS_IS)
-          }) {
-        if (call.result().leftOpen() > 0) {
-          w.closeLeaked();
-          fail(
-              Feedback.get(
-                  "hygiene.leaked",
-                  call.label(),
-                  call.outcome(),
-                  call.result().leftOpen(),
-                  call.result().opened()));
-        }
-      }
+      Hygiene.expectConnectionsClosed(
+          w,
+          Carts.call(w, 1, FunctionalChecks.TWO_LINES, LEFT_AS_IS),
+          Carts.call(w, 1, SHORT, LEFT_AS_IS));
     }
   }
 
@@ -57,24 +42,16 @@ class HygieneChecks {
     Carts.Clean clean =
         Carts.Clean.run(suite, 1, FunctionalChecks.TWO_LINES, "to fail one of its statements");
     try (ShopWorld w = ShopWorld.open(suite)) {
-      expectUnlocked(w, Carts.call(w, 1, SHORT, LEFT_AS_IS));
+      Hygiene.expectUnlocked(w, Carts.call(w, 1, SHORT, LEFT_AS_IS));
     }
     List<Integer> ks = Statements.faultable(clean.call().statements());
     if (!ks.isEmpty()) {
       try (ShopWorld w = ShopWorld.open(suite)) {
-        expectUnlocked(
+        Hygiene.expectUnlocked(
             w,
             Carts.call(
                 w, 1, FunctionalChecks.TWO_LINES, LEFT_AS_IS.failing(ks.get(ks.size() - 1))));
       }
-    }
-  }
-
-  private static void expectUnlocked(ShopWorld w, Call call) {
-    boolean writable = w.writableNow();
-    w.closeLeaked();
-    if (!writable) {
-      fail(Feedback.get("hygiene.locked", call.label(), call.outcome()));
     }
   }
 }

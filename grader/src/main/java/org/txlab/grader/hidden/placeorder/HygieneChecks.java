@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.txlab.grader.hidden.Call;
+import org.txlab.grader.hidden.Hygiene;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopWorld;
 import org.txlab.grader.hidden.Statements;
@@ -27,19 +28,8 @@ class HygieneChecks {
   void closesItsConnections(SuiteContext suite) {
     Clean.run(suite, 1, 1, 1, "to count the connections it leaves open");
     try (ShopWorld w = ShopWorld.open(suite)) {
-      for (Call call :
-          new Call[] {Placed.call(w, 1, 1, 1, LEFT_AS_IS), Placed.call(w, 1, 2, 99, LEFT_AS_IS)}) {
-        if (call.result().leftOpen() > 0) {
-          w.closeLeaked();
-          fail(
-              Feedback.get(
-                  "hygiene.leaked",
-                  call.label(),
-                  call.outcome(),
-                  call.result().leftOpen(),
-                  call.result().opened()));
-        }
-      }
+      Hygiene.expectConnectionsClosed(
+          w, Placed.call(w, 1, 1, 1, LEFT_AS_IS), Placed.call(w, 1, 2, 99, LEFT_AS_IS));
     }
   }
 
@@ -50,13 +40,13 @@ class HygieneChecks {
     Clean clean = Clean.run(suite, 1, 1, 1, "to fail one of its statements");
     try (ShopWorld w = ShopWorld.open(suite)) {
       Call rejected = Placed.call(w, 1, 2, 99, LEFT_AS_IS);
-      expectUnlocked(w, rejected);
+      Hygiene.expectUnlocked(w, rejected);
     }
     var ks = Statements.faultable(clean.call().statements());
     if (!ks.isEmpty()) {
       try (ShopWorld w = ShopWorld.open(suite)) {
         Call failed = Placed.call(w, 1, 1, 1, LEFT_AS_IS.failing(ks.get(ks.size() - 1)));
-        expectUnlocked(w, failed);
+        Hygiene.expectUnlocked(w, failed);
       }
     }
   }
@@ -75,14 +65,6 @@ class HygieneChecks {
       if (!next.returned()) {
         fail(Feedback.get("hygiene.nextCall", next.label(), next.outcome()));
       }
-    }
-  }
-
-  private static void expectUnlocked(ShopWorld w, Call call) {
-    boolean writable = w.writableNow();
-    w.closeLeaked();
-    if (!writable) {
-      fail(Feedback.get("hygiene.locked", call.label(), call.outcome()));
     }
   }
 }
