@@ -42,6 +42,9 @@ public final class Session implements AutoCloseable {
   private List<String> cellFailures = List.of();
   private AgentProcess main;
   private CompletableFuture<Void> warming;
+  // After a death: the next replacement, started while the next test runs (code that dies once
+  // often dies in every test, and each restart would otherwise wait for a whole JVM start).
+  private CompletableFuture<AgentProcess> standby;
   private volatile Deadline test;
   private volatile String testTitle = "";
   private int testsLeft;
@@ -145,9 +148,37 @@ public final class Session implements AutoCloseable {
   /** Returns the main submission JVM, restarting it if it died. */
   public synchronized AgentProcess main() {
     if (main == null || !main.alive()) {
-      main = fresh();
+      main = replacement();
     }
     return main;
+  }
+
+  /** A JVM with the code loaded instead of one that died: the standby if it is ready, else new. */
+  private AgentProcess replacement() {
+    AgentProcess p = null;
+    if (standby != null) {
+      try {
+        p = standby.join();
+      } catch (RuntimeException e) {
+        // It failed to start or to load the code: start another, in the foreground.
+      }
+      standby = null;
+    }
+    if (p == null || !p.alive()) {
+      p = fresh();
+    }
+    if (testsLeft > 1) {
+      AgentProcess next = launcher.startAsync(slot, mounts());
+      all.add(next);
+      standby =
+          CompletableFuture.supplyAsync(
+              () -> {
+                next.awaitReady();
+                load(next, false);
+                return next;
+              });
+    }
+    return p;
   }
 
   /**
@@ -166,7 +197,7 @@ public final class Session implements AutoCloseable {
         return spare;
       }
     }
-    if (testsLeft <= 1) {
+    if (testsLeft <= 1 || main == null || !main.alive()) {
       AgentProcess m = main();
       main = null;
       return m;
@@ -318,6 +349,9 @@ public final class Session implements AutoCloseable {
   public synchronized void close() {
     if (warming != null) {
       warming.cancel(false);
+    }
+    if (standby != null) {
+      standby.cancel(false);
     }
     for (AgentProcess p : all) {
       p.close();
