@@ -59,6 +59,27 @@ class DisplayTests {
   }
 
   @Test
+  void anImageShownAsACellsValueIsNotKeptForTheRestOfTheSession() {
+    engine.eval(
+        "java.lang.ref.WeakReference<java.awt.image.BufferedImage> shown;\n"
+            + "java.awt.image.BufferedImage chart() {\n"
+            + "  var image = new java.awt.image.BufferedImage(400, 300,"
+            + " java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
+            + "  shown = new java.lang.ref.WeakReference<>(image);\n"
+            + "  return image;\n"
+            + "}");
+
+    EvalResult r = engine.eval("chart()");
+
+    assertThat(Displays.bundle(r.value().orElseThrow()).data()).containsKey("image/png");
+    r = null;
+    assertThat(engine.eval("System.gc();\nshown.get() == null").value()).contains(true);
+    assertThat(engine.eval("var kept = chart();\nSystem.gc();\nshown.get() == kept").value())
+        .as("a variable the student names keeps its image")
+        .contains(true);
+  }
+
+  @Test
   void aListOfRecordsAsLastExpressionRendersAsATable() {
     EvalResult r =
         engine.eval("record Item(String name, int qty) {}\nList.of(new Item(\"pen\", 3))");

@@ -79,6 +79,32 @@ final class CellLoaderDelegate implements LoaderDelegate {
     onClasspathChange.accept(loader);
   }
 
+  /**
+   * Lets go of the value JShell keeps in a temporary variable ({@code $12}): the static field of
+   * the snippet's class that holds it becomes {@code null}.
+   *
+   * @param name the variable's name
+   */
+  void forget(String name) {
+    for (Class<?> klass : loaded.values()) {
+      try {
+        java.lang.reflect.Field field = klass.getDeclaredField(name);
+        int modifiers = field.getModifiers();
+        if (java.lang.reflect.Modifier.isStatic(modifiers)
+            && !java.lang.reflect.Modifier.isFinal(modifiers)
+            && !field.getType().isPrimitive()) {
+          field.setAccessible(true);
+          field.set(null, null);
+        }
+        return;
+      } catch (NoSuchFieldException e) {
+        // Another snippet's class.
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return;
+      }
+    }
+  }
+
   @Override
   public Class<?> findClass(String name) throws ClassNotFoundException {
     Class<?> klass = loaded.get(name);

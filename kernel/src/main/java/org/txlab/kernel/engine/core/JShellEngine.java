@@ -34,12 +34,13 @@ final class JShellEngine implements Engine {
   private final Map<String, Tracebacks.Origin> origins = new ConcurrentHashMap<>();
   private int cellNumber;
   private CellSink sink;
+  private final CellLoaderDelegate delegate;
 
   JShellEngine(EngineConfig config) {
     CellScope.installStreams();
     this.loader = new CellClassLoader(JShellEngine.class.getClassLoader());
     this.runner = new CellRunner(config.interruptGrace(), config.stopGrace(), loader);
-    CellLoaderDelegate delegate = new CellLoaderDelegate(loader, drivers::registerFrom);
+    this.delegate = new CellLoaderDelegate(loader, drivers::registerFrom);
     this.control = new CellExecutionControl(delegate, runner);
     this.shell =
         JShell.builder()
@@ -219,6 +220,13 @@ final class JShellEngine implements Engine {
     }
     outcome.hasValue = hasValue(main.snippet());
     outcome.value = outcome.hasValue ? control.takeLastValue() : null;
+    if (outcome.value instanceof java.awt.image.RenderedImage
+        && main.snippet() instanceof jdk.jshell.VarSnippet v
+        && v.name().startsWith("$")) {
+      // A chart is shown once, as PNG; kept as $12 it would hold megabytes of pixels for the rest
+      // of the session (another copy each time its cell runs again).
+      delegate.forget(v.name());
+    }
     return true;
   }
 
