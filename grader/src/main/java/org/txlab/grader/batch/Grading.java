@@ -288,6 +288,9 @@ public final class Grading implements AutoCloseable {
       if (!incidents.isEmpty()) {
         flags.add("ended the JVM");
       }
+      if (session.bypassedTheSource()) {
+        flags.add("changed the database behind its ConnectionSource");
+      }
       for (ExerciseResult r : results) {
         if (r.report() != null
             && r.report().results().stream().anyMatch(TestResult::graderTrouble)) {

@@ -45,6 +45,7 @@ public final class Session implements AutoCloseable {
   // After a death: the next replacement, started while the next test runs (code that dies once
   // often dies in every test, and each restart would otherwise wait for a whole JVM start).
   private CompletableFuture<AgentProcess> standby;
+  private int bypasses;
   private volatile Deadline test;
   private volatile String testTitle = "";
   private int testsLeft;
@@ -143,6 +144,16 @@ public final class Session implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of(api, preferred));
     args.addAll(constructorParams);
     return main().command(callDeadline(), "FIND", args.toArray(String[]::new)).get(0);
+  }
+
+  /** Notes that the code changed the database on a connection its source did not open. */
+  public synchronized void bypassed() {
+    bypasses++;
+  }
+
+  /** Tells whether the code changed the database on a connection its source did not open. */
+  public synchronized boolean bypassedTheSource() {
+    return bypasses > 0;
   }
 
   /** Returns the main submission JVM, restarting it if it died. */
