@@ -65,6 +65,12 @@ final class SelfCheckFaults {
 
   /** The outcome of a hard check whose clean run stored nothing: nothing to judge yet. */
   static SelfCheck.Check notChecked(String title, SelfCheckRun.Clean clean) {
+    if (clean.call().returned() && !clean.bypassed().isEmpty()) {
+      return SelfCheck.Check.failed(
+          title,
+          Messages.get(
+              "selfcheck.bypassed", clean.call().label(), String.join(" and ", clean.bypassed())));
+    }
     String did =
         clean.call().returned()
             ? Messages.get("selfcheck.outcome.noChange", String.valueOf(clean.call().value()))

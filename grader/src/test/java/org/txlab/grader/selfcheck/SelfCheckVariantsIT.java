@@ -58,7 +58,21 @@ class SelfCheckVariantsIT {
               new Wrong(
                   "buggy/commit-in-finally",
                   List.of("a failure at any of your statements"),
-                  "finally")),
+                  "finally"),
+              new Wrong(
+                  "buggy/own-connection",
+                  List.of(
+                      "a failure at any of your statements",
+                      "another order, between any two",
+                      "while another connection holds"),
+                  "around the connections its ConnectionSource opened"),
+              new Wrong(
+                  "buggy/unwrapped-connection",
+                  List.of(
+                      "a failure at any of your statements",
+                      "another order, between any two",
+                      "while another connection holds"),
+                  "with statements of the real connection that unwrap returns")),
           "cart-checkout",
           List.of(
               new Wrong(
@@ -72,7 +86,13 @@ class SelfCheckVariantsIT {
               new Wrong(
                   "buggy/stock-then-orders-transactions",
                   List.of("a failure at any statement, on any line", "killed with SIGKILL"),
-                  "vanished")));
+                  "vanished"),
+              new Wrong(
+                  "buggy/own-connection",
+                  List.of(
+                      "a failure at any statement, on any line",
+                      "another order for the second line"),
+                  "around the connections its ConnectionSource opened")));
 
   @TestFactory
   Stream<DynamicTest> theSelfCheckPassesHonestCodeAndFailsTheClassicWrongAnswers()
