@@ -15,7 +15,8 @@ import org.txlab.grader.sources.Starter;
 
 /**
  * An exercise's variants, made into graded-ready source folders: the reference, the starter
- * generated from it, the honest solutions in other styles ({@code honest/<name>/…}), and the buggy
+ * generated from it, the honest solutions in other styles ({@code honest/<name>/…}, or {@code
+ * honest/<name>.variant} for a small edit of another, without an expect-loss line), and the buggy
  * ones ({@code buggy/<name>.variant}: small edits of the reference or of an honest solution, or
  * {@code buggy/<name>/…}: whole sources when the bug needs another shape).
  *
@@ -64,15 +65,23 @@ public final class Variants {
             fileName,
             Starter.strip(referenceSource, fileName)));
     for (Path dir : children(fixtures.resolve("honest"))) {
+      String name = dir.getFileName().toString();
       if (Files.isDirectory(dir)) {
-        Path target = copy(dir, work.resolve("honest-" + dir.getFileName()));
+        Path target = copy(dir, work.resolve("honest-" + name));
         all.add(
             new Variant(
-                "honest/" + dir.getFileName(),
-                description(target),
-                target,
-                Variant.Kind.HONEST,
-                Set.of()));
+                "honest/" + name, description(target), target, Variant.Kind.HONEST, Set.of()));
+      } else if (name.endsWith(".variant")) {
+        String stem = name.substring(0, name.length() - ".variant".length());
+        List<String> lines = Files.readAllLines(dir, StandardCharsets.UTF_8);
+        if (lines.stream().anyMatch(l -> l.startsWith(EXPECT))) {
+          throw new IOException(name + ": an honest variant loses nothing; drop its '" + EXPECT);
+        }
+        Path target =
+            edited(fixtures, referenceSource, fileName, lines, name, work, "honest-" + stem);
+        all.add(
+            new Variant(
+                "honest/" + stem, firstComment(lines), target, Variant.Kind.HONEST, Set.of()));
       }
     }
     for (Path p : children(fixtures.resolve("buggy"))) {
@@ -89,20 +98,8 @@ public final class Variants {
       } else if (name.endsWith(".variant")) {
         String stem = name.substring(0, name.length() - ".variant".length());
         List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        String base = referenceSource;
-        String baseFile = fileName;
-        for (String line : header(lines)) {
-          if (line.startsWith(BASE)) {
-            Path honest = fixtures.resolve(line.substring(BASE.length()).trim());
-            Path file = onlyJava(honest, name);
-            base = Files.readString(file, StandardCharsets.UTF_8);
-            baseFile = file.getFileName().toString();
-          }
-        }
-        String source = apply(withoutMarkers(base), lines, name);
         Path target =
-            write(work, "buggy-" + stem, "", Variant.Kind.BUGGY, Set.of(), baseFile, source)
-                .sources();
+            edited(fixtures, referenceSource, fileName, lines, name, work, "buggy-" + stem);
         all.add(
             new Variant(
                 "buggy/" + stem,
@@ -113,6 +110,30 @@ public final class Variants {
       }
     }
     return all;
+  }
+
+  /** Writes a {@code .variant}'s source: its edits applied to the reference or to its base. */
+  private static Path edited(
+      Path fixtures,
+      String referenceSource,
+      String fileName,
+      List<String> lines,
+      String name,
+      Path work,
+      String dirName)
+      throws IOException {
+    String base = referenceSource;
+    String baseFile = fileName;
+    for (String line : header(lines)) {
+      if (line.startsWith(BASE)) {
+        Path honest = fixtures.resolve(line.substring(BASE.length()).trim());
+        Path file = onlyJava(honest, name);
+        base = Files.readString(file, StandardCharsets.UTF_8);
+        baseFile = file.getFileName().toString();
+      }
+    }
+    String source = apply(withoutMarkers(base), lines, name);
+    return write(work, dirName, "", Variant.Kind.BUGGY, Set.of(), baseFile, source).sources();
   }
 
   /** Applies a variant's edits to a source. */
