@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * Task and memory limits per slot with Linux cgroups, where this process may create them (as root):
  * cgroup v1's {@code pids} and {@code memory} hierarchies, or a cgroup v2 tree with both
- * controllers. Elsewhere there are none, and the {@link Watchdog} and rlimits stand in.
+ * controllers. Where the {@code cpu} controller is there too, each slot is a group of its own with
+ * the default weight, so the slots share the CPU equally however many threads one of them runs (a
+ * thread hog next door cannot slow an honest hand-in down to its deadlines). Elsewhere there are
+ * none, and the {@link Watchdog} and rlimits stand in.
  */
 final class Cgroups {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");
@@ -138,8 +141,21 @@ final class Cgroups {
       }
       dirs.add(pids);
       dirs.add(memory);
+      Path cpu = ROOT.resolve("cpu");
+      try {
+        if (Files.exists(cpu.resolve("cgroup.procs"))) {
+          dirs.add(Files.createDirectory(cpu.resolve(name)));
+        }
+      } catch (IOException noCpuController) {
+        // Task and memory limits still hold; CPU is shared by thread, as without cgroups.
+      }
     } else if (kind.equals("v2")) {
       Files.writeString(ROOT.resolve("cgroup.subtree_control"), "+pids +memory");
+      try {
+        Files.writeString(ROOT.resolve("cgroup.subtree_control"), "+cpu");
+      } catch (IOException noCpuController) {
+        // Task and memory limits still hold; CPU is shared by thread, as without cgroups.
+      }
       Path group = Files.createDirectories(ROOT.resolve(name));
       Files.writeString(group.resolve("pids.max"), Integer.toString(maxTasks));
       Files.writeString(group.resolve("memory.max"), Long.toString(memoryBytes));

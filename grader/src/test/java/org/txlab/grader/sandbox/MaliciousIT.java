@@ -217,7 +217,7 @@ class MaliciousIT {
             // Short enough that the attacks that never end cost little, long enough (a call gets a
             // third) that a loaded CI machine never times out honest code.
             "--test-timeout",
-            "10",
+            "15",
             "--exercise",
             "place-order");
     assertThat(code)
