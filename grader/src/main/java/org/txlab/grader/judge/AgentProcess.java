@@ -330,6 +330,10 @@ public final class AgentProcess implements AutoCloseable {
   }
 
   private void handle(BoundedLines.Line line) {
+    if (!line.cut() && line.text().isEmpty()) {
+      // The agent frames each of its lines with newlines: an empty line is nobody's output.
+      return;
+    }
     List<String> f;
     try {
       f = line.cut() ? List.of() : LineCodec.split(line.text());

@@ -86,6 +86,41 @@ final class Cgroups {
     this.kind = kind;
   }
 
+  private static final java.util.regex.Pattern OURS =
+      java.util.regex.Pattern.compile("txlab-(\\d+)-\\d+");
+  private static final java.util.concurrent.atomic.AtomicBoolean PRUNED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Removes, once per run, the empty groups of graders that were killed before they could (named
+   * after a process that is gone); a group that still holds a process stays.
+   */
+  private void pruneStale() {
+    if (PRUNED.getAndSet(true)) {
+      return;
+    }
+    List<Path> parents =
+        kind.equals("v2")
+            ? List.of(ROOT)
+            : List.of(ROOT.resolve("pids"), ROOT.resolve("memory"), ROOT.resolve("cpu"));
+    for (Path parent : parents) {
+      try (java.util.stream.Stream<Path> groups = Files.list(parent)) {
+        for (Path g : groups.toList()) {
+          java.util.regex.Matcher m = OURS.matcher(g.getFileName().toString());
+          if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+            try {
+              Files.delete(g);
+            } catch (IOException stillInUse) {
+              // A process is still in it; the next run tries again.
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // No such hierarchy here.
+      }
+    }
+  }
+
   /** No cgroups: for a grader that may not make them. */
   static Cgroups none() {
     return new Cgroups("none");
@@ -129,6 +164,7 @@ final class Cgroups {
    * @throws IOException if they cannot be made
    */
   Group create(String name, int maxTasks, long memoryBytes) throws IOException {
+    pruneStale();
     List<Path> dirs = new ArrayList<>();
     if (kind.equals("v1")) {
       Path pids = Files.createDirectories(ROOT.resolve("pids").resolve(name));
