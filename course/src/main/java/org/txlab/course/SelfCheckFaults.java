@@ -104,7 +104,7 @@ final class SelfCheckFaults {
   static List<Integer> boundaries(List<StatementRecord> clean) {
     List<Integer> ks = new ArrayList<>();
     for (StatementRecord r : clean) {
-      if (!r.operation().equals("(unseen)")) {
+      if (!r.unseen()) {
         ks.add(r.number());
       }
     }
@@ -118,7 +118,7 @@ final class SelfCheckFaults {
 
   private static boolean recovery(String operation) {
     return switch (operation) {
-      case "rollback", "close", "releaseSavepoint", "(unseen)" -> true;
+      case "rollback", "close", "releaseSavepoint", StatementRecord.UNSEEN -> true;
       default -> false;
     };
   }

@@ -157,12 +157,7 @@ final class SelfCheckRun<S> implements AutoCloseable {
       if (!after.orders().equals(SelfCheckState.FIXTURE.orders())) {
         changed.add("orders");
       }
-      for (org.txlab.course.jdbc.StatementRecord s : call.statements()) {
-        if (!s.operation().equals("(unseen)")) {
-          // "UPDATE products": the table is the last word.
-          s.changes().keySet().forEach(c -> changed.remove(c.substring(c.lastIndexOf(' ') + 1)));
-        }
-      }
+      changed.removeAll(org.txlab.course.jdbc.StatementRecord.tablesChanged(call.statements()));
       return changed;
     }
   }

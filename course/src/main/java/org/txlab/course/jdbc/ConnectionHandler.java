@@ -296,7 +296,7 @@ final class ConnectionHandler implements InvocationHandler {
       scope.add(
           new StatementRecord(
               scope.nextNumber(),
-              "(unseen)",
+              StatementRecord.UNSEEN,
               "",
               number,
               e.changes,

@@ -42,6 +42,12 @@ public record StatementRecord(
   /** The longest SQL text kept. */
   public static final int MAX_SQL = 300;
 
+  /**
+   * The operation of a step no statement of ours ran: what SQLite did while the code went around
+   * the connection's statements (e.g. on the real connection {@code unwrap} returns).
+   */
+  public static final String UNSEEN = "(unseen)";
+
   /** Copies the changes. */
   public StatementRecord {
     changes = Map.copyOf(changes);
@@ -50,6 +56,29 @@ public record StatementRecord(
   /** Tells whether it changed a row. */
   public boolean wrote() {
     return !changes.isEmpty();
+  }
+
+  /** Tells whether it is an {@link #UNSEEN} step rather than a statement of ours. */
+  public boolean unseen() {
+    return operation.equals(UNSEEN);
+  }
+
+  /**
+   * Returns the tables that statements of ours changed, SQLite's count of touched rows; what
+   * changed in {@link #UNSEEN} steps does not count.
+   *
+   * @param statements a call's statements
+   * @return table names, lower case
+   */
+  public static java.util.Set<String> tablesChanged(java.util.List<StatementRecord> statements) {
+    java.util.Set<String> tables = new java.util.HashSet<>();
+    for (StatementRecord s : statements) {
+      if (!s.unseen()) {
+        // "UPDATE products", "INSERT orders": the table is the last word.
+        s.changes().keySet().forEach(c -> tables.add(c.substring(c.lastIndexOf(' ') + 1)));
+      }
+    }
+    return tables;
   }
 
   /** Tells whether it threw. */

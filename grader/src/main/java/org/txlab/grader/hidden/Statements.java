@@ -43,7 +43,7 @@ public final class Statements {
   public static List<Integer> boundaries(List<StatementRecord> clean) {
     List<Integer> ks = new ArrayList<>();
     for (StatementRecord s : clean) {
-      if (!s.operation().equals("(unseen)")) {
+      if (!s.unseen()) {
         ks.add(s.number());
       }
     }
@@ -72,7 +72,7 @@ public final class Statements {
 
   private static boolean failable(StatementRecord s) {
     return switch (s.operation()) {
-      case "close", "rollback", "releaseSavepoint", "(unseen)" -> false;
+      case "close", "rollback", "releaseSavepoint", StatementRecord.UNSEEN -> false;
       default -> true;
     };
   }

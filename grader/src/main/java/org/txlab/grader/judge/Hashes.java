@@ -36,9 +36,7 @@ public final class Hashes {
             md.update(Files.readAllBytes(f));
           }
         }
-      } else if (Files.isRegularFile(p) && tableOfContents(p, md)) {
-        continue;
-      } else if (Files.isRegularFile(p)) {
+      } else if (Files.isRegularFile(p) && !tableOfContents(p, md)) {
         try (InputStream in = Files.newInputStream(p)) {
           byte[] buffer = new byte[65536];
           for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {

@@ -45,7 +45,7 @@ public final class Session implements AutoCloseable {
   // After a death: the next replacement, started while the next test runs (code that dies once
   // often dies in every test, and each restart would otherwise wait for a whole JVM start).
   private CompletableFuture<AgentProcess> standby;
-  private int bypasses;
+  private boolean bypassed;
   private volatile Deadline test;
   private volatile String testTitle = "";
   private int testsLeft;
@@ -148,12 +148,12 @@ public final class Session implements AutoCloseable {
 
   /** Notes that the code changed the database on a connection its source did not open. */
   public synchronized void bypassed() {
-    bypasses++;
+    bypassed = true;
   }
 
   /** Tells whether the code changed the database on a connection its source did not open. */
   public synchronized boolean bypassedTheSource() {
-    return bypasses > 0;
+    return bypassed;
   }
 
   /** Returns the main submission JVM, restarting it if it died. */

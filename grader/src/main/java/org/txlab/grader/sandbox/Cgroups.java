@@ -16,6 +16,11 @@ import java.util.List;
  */
 final class Cgroups {
   private static final Path ROOT = Path.of("/sys/fs/cgroup");
+  // Our groups are named txlab-<grader pid>-<slot>.
+  private static final java.util.regex.Pattern OURS =
+      java.util.regex.Pattern.compile("txlab-(\\d+)-\\d+");
+  private static final java.util.concurrent.atomic.AtomicBoolean PRUNED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** One slot's groups. */
   record Group(List<Path> dirs, boolean v2) {
@@ -85,11 +90,6 @@ final class Cgroups {
   private Cgroups(String kind) {
     this.kind = kind;
   }
-
-  private static final java.util.regex.Pattern OURS =
-      java.util.regex.Pattern.compile("txlab-(\\d+)-\\d+");
-  private static final java.util.concurrent.atomic.AtomicBoolean PRUNED =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Removes, once per run, the empty groups of graders that were killed before they could (named

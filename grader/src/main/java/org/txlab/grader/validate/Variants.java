@@ -132,8 +132,7 @@ public final class Variants {
         baseFile = file.getFileName().toString();
       }
     }
-    String source = apply(withoutMarkers(base), lines, name);
-    return write(work, dirName, "", Variant.Kind.BUGGY, Set.of(), baseFile, source).sources();
+    return writeSource(work, dirName, baseFile, apply(withoutMarkers(base), lines, name));
   }
 
   /** Applies a variant's edits to a source. */
@@ -263,9 +262,15 @@ public final class Variants {
       String fileName,
       String source)
       throws IOException {
+    return new Variant(
+        dirName, description, writeSource(work, dirName, fileName, source), kind, losses);
+  }
+
+  private static Path writeSource(Path work, String dirName, String fileName, String source)
+      throws IOException {
     Path dir = Files.createDirectories(work.resolve(dirName));
     Files.writeString(dir.resolve(fileName), source, StandardCharsets.UTF_8);
-    return new Variant(dirName, description, dir, kind, losses);
+    return dir;
   }
 
   private static Path copy(Path from, Path to) throws IOException {
