@@ -64,7 +64,7 @@ public final class Agent {
       }
       try {
         List<String> reply = new ArrayList<>(List.of(id, Protocol.OK));
-        reply.addAll(agent.handle(fields.get(1), fields.subList(2, fields.size())));
+        reply.addAll(agent.handle(id, fields.get(1), fields.subList(2, fields.size())));
         agent.out.send(reply);
       } catch (Throwable t) {
         Throwable cause = t instanceof InvocationTargetException ite ? ite.getCause() : t;
@@ -95,7 +95,7 @@ public final class Agent {
     }
   }
 
-  private List<String> handle(String verb, List<String> a) throws Exception {
+  private List<String> handle(String id, String verb, List<String> a) throws Exception {
     switch (verb) {
       case "WARMUP" -> {
         Warmup.run(Path.of(a.get(0)));
@@ -148,6 +148,22 @@ public final class Agent {
       }
       case "CLOSE_LEAKED" -> {
         return List.of(Integer.toString(world(a.get(0)).source.closeLeaked()));
+      }
+      case "TXLOG_RUN" -> {
+        return TxLogCommands.run(urls(), a.get(0), Integer.parseInt(a.get(1)), a.get(2));
+      }
+      case "TXLOG_RECOVER" -> {
+        return TxLogCommands.recover(
+            urls(), a.get(0), Integer.parseInt(a.get(1)), a.subList(2, a.size()));
+      }
+      case "TXLOG_REAL" -> {
+        return TxLogCommands.real(
+            urls(),
+            a.get(0),
+            Path.of(a.get(1)),
+            Integer.parseInt(a.get(2)),
+            a.get(3),
+            () -> out.send(id, Protocol.OK, Protocol.PARKED));
       }
       case "DROP" -> {
         World w = worlds.remove(a.get(0));

@@ -22,6 +22,13 @@ package org.txlab.agent;
  *   <li>{@code RESUME <call>}, {@code RELEASED <call>}: a paused call goes on; the judge's lock
  *       holder let go;
  *   <li>{@code CLOSE_LEAKED <world>}: closes what the code left open; answers {@code OK <count>};
+ *   <li>{@code TXLOG_RUN <class> <max ops> <workload>}: the txlog store runs a workload on a
+ *       recording disk; answers {@code OK <commits> <failed step> <error> <reads> <trace>};
+ *   <li>{@code TXLOG_RECOVER <class> <max ops> <image>…}: recovers each crash image in a fresh
+ *       store; answers {@code OK} and, per image, {@code <state> <error> <trace>};
+ *   <li>{@code TXLOG_REAL <class> <folder> <park before call> <workload>}: the store on a real
+ *       folder; answers {@code OK <commits> <failed step> <error> <state>}, or {@code OK PARKED}
+ *       when it reached the call it parks before (the judge then kills the JVM);
  *   <li>{@code DROP <world>}, {@code BYE}.
  * </ul>
  *

@@ -44,7 +44,7 @@ public final class IntegrityScan {
     RULES.put(
         "shadowing",
         Pattern.compile(
-            "^\\s*package\\s+(org\\.junit|org\\.txlab\\.(course|placeorder|cart|grader|agent|kernel)"
+            "^\\s*package\\s+(org\\.junit|org\\.txlab\\.(course|placeorder|cart|txlog|grader|agent|kernel)"
                 + "|org\\.assertj|org\\.sqlite|com\\.google\\.gson|java\\.|javax\\.)",
             Pattern.MULTILINE));
   }
