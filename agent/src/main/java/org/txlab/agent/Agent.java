@@ -150,7 +150,8 @@ public final class Agent {
         return List.of(Integer.toString(world(a.get(0)).source.closeLeaked()));
       }
       case "TXLOG_RUN" -> {
-        return TxLogCommands.run(urls(), a.get(0), Integer.parseInt(a.get(1)), a.get(2));
+        return TxLogCommands.run(
+            urls(), a.get(0), Integer.parseInt(a.get(1)), a.get(2), a.size() > 3 ? a.get(3) : "");
       }
       case "TXLOG_RECOVER" -> {
         return TxLogCommands.recover(

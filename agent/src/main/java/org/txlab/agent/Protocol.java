@@ -22,8 +22,9 @@ package org.txlab.agent;
  *   <li>{@code RESUME <call>}, {@code RELEASED <call>}: a paused call goes on; the judge's lock
  *       holder let go;
  *   <li>{@code CLOSE_LEAKED <world>}: closes what the code left open; answers {@code OK <count>};
- *   <li>{@code TXLOG_RUN <class> <max ops> <workload>}: the txlog store runs a workload on a
- *       recording disk; answers {@code OK <commits> <failed step> <error> <reads> <trace>};
+ *   <li>{@code TXLOG_RUN <class> <max ops> <workload> [<start image>]}: the txlog store recovers on
+ *       a recording disk holding the image (empty if none) and runs a workload; answers {@code OK
+ *       <commits> <failed step> <error> <reads> <trace>};
  *   <li>{@code TXLOG_RECOVER <class> <max ops> <image>…}: recovers each crash image in a fresh
  *       store; answers {@code OK} and, per image, {@code <state> <error> <trace>};
  *   <li>{@code TXLOG_REAL <class> <folder> <park before call> <workload>}: the store on a real

@@ -27,18 +27,21 @@ final class TxLogCommands {
 
   private TxLogCommands() {}
 
-  /** {@code TXLOG_RUN <class> <max ops> <workload>}: answers the run's result and its trace. */
-  static List<String> run(List<URL> student, String impl, int maxOps, String workload)
+  /**
+   * {@code TXLOG_RUN <class> <max ops> <workload> [<start image>]}: recovers the store on the image
+   * (empty if none), runs the workload, and answers the run's result and its trace.
+   */
+  static List<String> run(List<URL> student, String impl, int maxOps, String workload, String start)
       throws Exception {
     Workload w = Workload.decode(workload);
-    RecordingDisk disk = RecordingDisk.of(DiskImage.empty(), maxOps);
+    RecordingDisk disk = RecordingDisk.of(DiskImage.decode(start), maxOps);
     try (URLClassLoader loader = loader(student)) {
       Store store;
       try {
         store = construct(loader, impl, disk);
         store.recover();
       } catch (Exception | StackOverflowError | AssertionError e) {
-        return List.of("-1", "-1", "recover() on an empty disk: " + TxRun.describe(e), "", "");
+        return List.of("-1", "-1", TxRun.describe(e), "", "");
       }
       TxRun.Result r = inLoader(loader, () -> TxRun.run(store, disk, w));
       List<String> reads = new ArrayList<>();

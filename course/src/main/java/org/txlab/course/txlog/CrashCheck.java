@@ -49,7 +49,7 @@ public final class CrashCheck {
       if (inCheckpoint) {
         commits += ", checkpoint() was under way";
       }
-      return when + " (" + commits + ")";
+      return when + ", when " + commits;
     }
   }
 
@@ -69,6 +69,7 @@ public final class CrashCheck {
     int checkpoints = 0;
     boolean inCheckpoint = false;
     String last = "";
+    int calls = 0;
     points.add(new Point(0, 0, 0, false, 0, ""));
     for (int k = 0; k < trace.ops().size(); k++) {
       Op op = trace.ops().get(k);
@@ -85,7 +86,8 @@ public final class CrashCheck {
           checkpoints++;
         }
       } else if (op.isCall()) {
-        last = "#" + (k + 1) + " " + op.describe(names.get(k));
+        calls++;
+        last = "disk call " + calls + " (" + op.describe(names.get(k)) + ")";
       }
       points.add(new Point(k + 1, acked, started, inCheckpoint, checkpoints, last));
     }
@@ -144,39 +146,52 @@ public final class CrashCheck {
     if (recovered == null) {
       return s.append("then recover() threw ").append(error).toString();
     }
-    Map<String, String> want = states.get(Math.min(p.acked(), states.size() - 1));
+    int a = Math.min(p.acked(), states.size() - 1);
+    int c = Math.min(p.started(), states.size() - 1);
+    for (int j = 0; j < a; j++) {
+      if (states.get(j).equals(recovered)) {
+        return s.append("then recover() gave the store as it was ")
+            .append(after(j))
+            .append(", but commit ")
+            .append(a)
+            .append(" had returned: ")
+            .append(diff(recovered, states.get(a)))
+            .toString();
+      }
+    }
+    s.append("then recover() gave a store that is no sequence of whole commits: against the store ")
+        .append(after(a))
+        .append(", ")
+        .append(diff(recovered, states.get(a)));
+    if (c > a) {
+      s.append("; against the store ")
+          .append(after(c))
+          .append(", ")
+          .append(diff(recovered, states.get(c)));
+    }
+    return s.toString();
+  }
+
+  private static String after(int commit) {
+    return commit == 0 ? "before any commit" : "after commit " + commit;
+  }
+
+  /** Lists how a state differs from an expected one, at most three keys. */
+  private static String diff(Map<String, String> got, Map<String, String> want) {
     TreeSet<String> keys = new TreeSet<>(want.keySet());
-    keys.addAll(recovered.keySet());
+    keys.addAll(got.keySet());
     List<String> diffs = new ArrayList<>();
     for (String k : keys) {
-      if (!Objects.equals(want.get(k), recovered.get(k))) {
-        diffs.add(
-            k
-                + " was "
-                + show(recovered.get(k))
-                + ", expected "
-                + show(want.get(k))
-                + alt(p, k, states));
+      if (!Objects.equals(want.get(k), got.get(k))) {
+        diffs.add(k + " is " + show(got.get(k)) + " instead of " + show(want.get(k)));
       }
     }
     if (diffs.size() > 3) {
       int more = diffs.size() - 3;
       diffs = new ArrayList<>(diffs.subList(0, 3));
-      diffs.add("and " + more + " more");
+      diffs.add("and " + more + " more keys differ");
     }
-    return s.append("then recover() gave a store where ")
-        .append(String.join("; ", diffs))
-        .toString();
-  }
-
-  private static String alt(Point p, String key, List<Map<String, String>> states) {
-    if (p.started() > p.acked() && p.started() < states.size()) {
-      String v = states.get(p.started()).get(key);
-      if (!Objects.equals(v, states.get(p.acked()).get(key))) {
-        return " (or " + show(v) + " if commit " + p.started() + " counts)";
-      }
-    }
-    return "";
+    return String.join(", ", diffs);
   }
 
   private static String show(String v) {

@@ -220,6 +220,9 @@ public final class CrashImages {
       if (from >= to) {
         continue;
       }
+      // The whole append torn, or only its second half (an append lands in pieces, as ALICE
+      // splits it): a header that survived must not make a torn body look whole.
+      int mid = from + (to - from) / 2;
       for (boolean garbage : new boolean[] {true, false}) {
         out.add(
             new Image(
@@ -234,6 +237,23 @@ public final class CrashImages {
                     + (garbage ? "garbage" : "zeros")
                     + ") while the later appends landed whole",
                 with(m, name, fill(cur, from, to, garbage))));
+        if (mid > from) {
+          out.add(
+              new Image(
+                  Kind.REORDERED,
+                  after,
+                  name
+                      + ": the last "
+                      + (to - mid)
+                      + " bytes of the append of "
+                      + a[1]
+                      + " bytes at "
+                      + a[0]
+                      + " are torn ("
+                      + (garbage ? "garbage" : "zeros")
+                      + ") while the later appends landed whole",
+                  with(m, name, fill(cur, mid, to, garbage))));
+        }
       }
     }
   }
@@ -265,8 +285,10 @@ public final class CrashImages {
   private static byte[] fill(byte[] b, int from, int to, boolean garbage) {
     byte[] c = b.clone();
     for (int i = from; i < to; i++) {
-      // A fixed pattern, so the same code always meets the same garbage.
-      c[i] = garbage ? (byte) (0xA5 ^ (i * 151)) : 0;
+      // A fixed pattern, so the same code always meets the same garbage. Every garbage byte has
+      // its high bit set: a length read from garbage is negative, and fails at once instead of
+      // asking for gigabytes (which would end the grader's JVM, not just one recovery).
+      c[i] = garbage ? (byte) (0x80 | ((0x25 ^ (i * 151)) & 0x7F)) : 0;
     }
     return c;
   }

@@ -63,8 +63,15 @@ class RotationChecks {
         after = prefixEnd(t, k).totalBytes();
       }
     }
-    if (after < 0 || after > before / 2) {
-      fail(Feedback.get("txlog.noShrink", before, after));
+    List<java.util.Map<String, String>> states = run.states();
+    long state = 0;
+    for (var e : states.get(12).entrySet()) {
+      state += e.getKey().length() + e.getValue().length();
+    }
+    // A store whose files never grow (a shadow copy per commit) passes with nothing to shrink.
+    long allowed = Math.max(before / 2, 4 * state);
+    if (after < 0 || after > allowed) {
+      fail(Feedback.get("txlog.noShrink", before, after, allowed));
     }
     FunctionalChecksRestart.expect(suite, run);
   }
@@ -76,10 +83,11 @@ class RotationChecks {
   void realKillInCheckpointLosesNothing(SuiteContext suite) {
     TxLogs.Run recorded = TxLogs.run(suite, Workloads.rotation(), "to kill its checkpoint");
     List<Integer> inside = callsInCheckpoint(recorded);
-    if (inside.isEmpty()) {
-      fail(Feedback.get("txlog.emptyCheckpoint"));
-    }
-    int park = inside.get(inside.size() / 2);
+    // A checkpoint with nothing to do (a store whose files never grow) is killed right after it.
+    int park =
+        inside.isEmpty()
+            ? DurabilityChecks.RealKills.callAfterMark(recorded, TxRun.CHECKPOINTED)
+            : inside.get(inside.size() / 2);
     DurabilityChecks.RealKills.expectRecovers(
         suite, Workloads.rotation(), recorded, park, "in the middle of checkpoint()");
   }

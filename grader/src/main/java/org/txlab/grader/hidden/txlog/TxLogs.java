@@ -17,6 +17,7 @@ import org.txlab.course.txlog.TxRun;
 import org.txlab.course.txlog.Workload;
 import org.txlab.grader.judge.AgentProcess;
 import org.txlab.grader.judge.AgentRefused;
+import org.txlab.grader.judge.SubmissionDied;
 import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.SuiteContext;
 
@@ -44,11 +45,11 @@ final class TxLogs {
    * @param result what the store did
    * @param trace every disk call and mark
    */
-  record Run(Workload workload, TxRun.Result result, Trace trace) {
+  record Run(Workload workload, Map<String, String> start, TxRun.Result result, Trace trace) {
 
-    /** Returns the state after each commit, from the empty store. */
+    /** Returns the state after each commit (index 0: the state it started from). */
     List<Map<String, String>> states() {
-      return workload.states(Map.of());
+      return workload.states(start);
     }
   }
 
@@ -61,7 +62,27 @@ final class TxLogs {
    * @return the run
    */
   static Run run(SuiteContext suite, Workload w, String needed) {
-    Run r = tryRun(suite, w);
+    return run(suite, w, needed, DiskImage.empty(), Map.of());
+  }
+
+  /**
+   * Runs a workload on a recording disk that starts with an image, failing the test if the store
+   * threw.
+   *
+   * @param suite the suite
+   * @param w the workload
+   * @param needed why the test needs the run, for the message
+   * @param start the disk it starts from
+   * @param startState what the store must recover from it
+   * @return the run
+   */
+  static Run run(
+      SuiteContext suite,
+      Workload w,
+      String needed,
+      DiskImage start,
+      Map<String, String> startState) {
+    Run r = tryRun(suite, w, start, startState);
     if (!r.result().completed()) {
       fail(
           Feedback.get(
@@ -75,7 +96,8 @@ final class TxLogs {
   }
 
   /** Runs a workload; a store that throws ends the run early, as the result says. */
-  static Run tryRun(SuiteContext suite, Workload w) {
+  static Run tryRun(
+      SuiteContext suite, Workload w, DiskImage start, Map<String, String> startState) {
     AgentProcess jvm = suite.session().main();
     List<String> reply;
     try {
@@ -85,7 +107,8 @@ final class TxLogs {
               "TXLOG_RUN",
               suite.implementation(),
               Integer.toString(MAX_RUN_OPS),
-              w.encode());
+              w.encode(),
+              start.encode());
     } catch (AgentRefused e) {
       return fail(
           Feedback.get("construct.failed", simpleName(suite.implementation()), e.getMessage()));
@@ -101,6 +124,7 @@ final class TxLogs {
     }
     return new Run(
         w,
+        startState,
         new TxRun.Result(
             reads, Integer.parseInt(reply.get(0)), Integer.parseInt(reply.get(1)), reply.get(2)),
         Trace.decode(reply.get(4)));
@@ -108,8 +132,17 @@ final class TxLogs {
 
   static final String NULL = "\u0000null";
 
-  /** Returns a recoverer that recovers images in the suite's main submission JVM. */
+  /** The most submission JVMs one recoverer may lose while it finds the images that kill one. */
+  private static final int MAX_DEATHS = 4;
+
+  /**
+   * Returns a recoverer that recovers images in the suite's main submission JVM. A recovery that
+   * ends the JVM (it ran out of memory, say) counts as a recovery that threw, for that image only:
+   * a batch that dies is split until the deadly images are found, on fresh JVMs, up to {@value
+   * #MAX_DEATHS} deaths; images still untried then count as not recovered.
+   */
   static CrashSweep.Recoverer recoverer(SuiteContext suite) {
+    int[] deaths = {0};
     return images -> {
       List<TxRun.Recovery> out = new ArrayList<>();
       List<String> batch = new ArrayList<>();
@@ -117,7 +150,7 @@ final class TxLogs {
       for (DiskImage i : images) {
         String token = i.encode();
         if (!batch.isEmpty() && chars + token.length() > BATCH_CHARS) {
-          out.addAll(recoverBatch(suite, batch));
+          out.addAll(recoverSafely(suite, batch, deaths));
           batch.clear();
           chars = 0;
         }
@@ -125,10 +158,44 @@ final class TxLogs {
         chars += token.length();
       }
       if (!batch.isEmpty()) {
-        out.addAll(recoverBatch(suite, batch));
+        out.addAll(recoverSafely(suite, batch, deaths));
       }
       return out;
     };
+  }
+
+  private static List<TxRun.Recovery> recoverSafely(
+      SuiteContext suite, List<String> images, int[] deaths) {
+    if (deaths[0] >= MAX_DEATHS) {
+      List<TxRun.Recovery> out = new ArrayList<>();
+      for (int k = 0; k < images.size(); k++) {
+        out.add(
+            new TxRun.Recovery(
+                null,
+                "[NOT_RUN] not recovered: recoveries of earlier crash images ended the JVM "
+                    + deaths[0]
+                    + " times",
+                emptyTrace()));
+      }
+      return out;
+    }
+    try {
+      return recoverBatch(suite, images);
+    } catch (SubmissionDied e) {
+      deaths[0]++;
+      if (images.size() == 1) {
+        return List.of(new TxRun.Recovery(null, e.getMessage(), emptyTrace()));
+      }
+      int half = images.size() / 2;
+      List<TxRun.Recovery> out =
+          new ArrayList<>(recoverSafely(suite, images.subList(0, half), deaths));
+      out.addAll(recoverSafely(suite, images.subList(half, images.size()), deaths));
+      return out;
+    }
+  }
+
+  private static Trace emptyTrace() {
+    return new Trace(DiskImage.empty(), List.of());
   }
 
   private static List<TxRun.Recovery> recoverBatch(SuiteContext suite, List<String> images) {

@@ -105,7 +105,8 @@ final class Workloads {
       Map<String, String> puts = new LinkedHashMap<>();
       puts.put("stock-1", Integer.toString(100 - i));
       puts.put("stock-2", Integer.toString(50 - i));
-      puts.put("last-order", "order " + i + " of user " + (i % 4));
+      puts.put(
+          "last-order", "order " + i + " of user " + (i % 4) + ": " + "1 × product 1; ".repeat(12));
       b.commit(puts);
     }
     b.step(Workload.Kind.SETTLE).step(Workload.Kind.CHECKPOINT);
