@@ -111,6 +111,54 @@ public final class SelfCheck {
   }
 
   /**
+   * Runs the txlog checks: reads, awkward values after a restart, and small runs crashed at every
+   * disk call (process crash, power loss, a crash in a checkpoint), each recovered by a fresh store
+   * of the class.
+   *
+   * @param create makes the student's store on a disk, e.g. {@code TxStore::new}
+   * @return the outcomes
+   */
+  public static Report txlog(
+      Function<org.txlab.txlog.Disk, ? extends org.txlab.txlog.Store> create) {
+    Map<String, Integer> hidden = SelfCheckHidden.counts("txlog");
+    org.txlab.txlog.Store store;
+    try {
+      store = create.apply(org.txlab.course.txlog.RecordingDisk.empty());
+    } catch (RuntimeException e) {
+      return new Report(
+          "txlog",
+          Messages.get("selfcheck.tested.unknown"),
+          List.of(
+              Check.failed(
+                  Messages.get("selfcheck.create"),
+                  Messages.get("txlog.selfcheck.createFailed", Attempt.brief(e)))),
+          hidden);
+    }
+    if (store == null) {
+      return new Report(
+          "txlog",
+          Messages.get("selfcheck.tested.unknown"),
+          List.of(
+              Check.failed(
+                  Messages.get("selfcheck.create"), Messages.get("txlog.selfcheck.createNull"))),
+          hidden);
+    }
+    SelfCheckSubject subject = SelfCheckSubject.of(store.getClass());
+    String tested = SelfCheckRender.tested(subject);
+    if (subject.stale().isPresent()) {
+      return new Report(
+          "txlog",
+          tested,
+          List.of(
+              Check.failed(
+                  Messages.get("selfcheck.stale.check"),
+                  Messages.get("selfcheck.stale", subject.stale().get(), subject.name()))),
+          hidden);
+    }
+    return new Report("txlog", tested, SelfCheckTxLog.checks(create), hidden);
+  }
+
+  /**
    * Returns how many hidden checks an exercise's grading runs, per category.
    *
    * @param exercise the exercise's id, e.g. {@code place-order}

@@ -28,11 +28,19 @@ final class SelfCheckHidden {
         c.put("durability", 2);
         c.put("hygiene", 2);
       }
+      case "txlog" -> {
+        c.put("functional", 3);
+        c.put("atomicity", 2);
+        c.put("durability", 2);
+        c.put("recovery", 2);
+        c.put("rotation", 3);
+        c.put("hygiene", 1);
+      }
       default ->
           throw new IllegalArgumentException(
               "[SELFCHECK] no exercise '"
                   + exercise
-                  + "'; the exercises are place-order, cart-checkout");
+                  + "'; the exercises are place-order, cart-checkout, txlog");
     }
     return c;
   }
