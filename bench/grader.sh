@@ -2,7 +2,7 @@
 # Benchmark (not a test): how fast the grader grades, against the baseline an instructor would
 # otherwise script, measured in the same run. Prints medians of RUNS runs.
 #   1. one submission alone (the place-order reference), from scratch
-#   2. the sample class (examples/sample-class, both exercises), from scratch
+#   2. the sample class (examples/sample-class, every exercise), from scratch
 #   3. a class of N place-order submissions (the reference and every fixture variant, each made
 #      unique), from scratch, --jobs 2; with the split: JVM starts, compile, each category
 #   4. the baseline on B of the same submissions: a Maven project per submission, `mvn -o -q test`
@@ -55,7 +55,7 @@ cp exercises/src/main/java/org/txlab/exercises/PlaceOrder.java "$work/one/ref/"
 echo "== one submission alone (place-order reference) =="
 one=$(runs "one submission" 1 grade "$work/one" -e place-order)
 echo "== sample class =="
-sample=$(runs "sample class ($(ls examples/sample-class | wc -l) hand-ins, both exercises)" 10 grade examples/sample-class)
+sample=$(runs "sample class ($(ls examples/sample-class | wc -l) hand-ins, every exercise)" 11 grade examples/sample-class)
 echo "== $N generated submissions, --jobs 2 =="
 class=$(runs "class of $N" "$N" grade "$work/class" -e place-order --jobs 2)
 echo "split of the last run (per-submission medians, within the batch):"

@@ -205,6 +205,24 @@ public final class CrashImages {
             after,
             name + "'s last " + (cur.length - tail) + " unforced bytes read as garbage",
             with(m, name, fill(cur, tail, cur.length, true))));
+    // The last append torn half-way (its first part landed, its end did not): a header or count
+    // that landed must not make a torn end look whole.
+    int half = tail + (cur.length - tail) / 2;
+    if (half > tail) {
+      for (boolean garbage : new boolean[] {false, true}) {
+        out.add(
+            new Image(
+                garbage ? Kind.GARBAGE : Kind.ZEROS,
+                after,
+                name
+                    + "'s last "
+                    + (cur.length - half)
+                    + " unforced bytes read as "
+                    + (garbage ? "garbage" : "zeros")
+                    + " (the last append landed half-way)",
+                with(m, name, fill(cur, half, cur.length, garbage))));
+      }
+    }
     if (tail > p) {
       out.add(
           new Image(

@@ -349,7 +349,8 @@ public final class Grading implements AutoCloseable {
               t.uniqueId(),
               TestResult.of(t, false, "[GRADER] the test never reported; grade again", 0)));
     }
-    return new ExerciseResult(e.id(), null, new SuiteReport(e.id(), ordered), max);
+    return new ExerciseResult(
+        e.id(), null, new SuiteReport(e.id(), ordered, session.figures(e.id())), max);
   }
 
   private static String cellProblem(List<String> failures) {

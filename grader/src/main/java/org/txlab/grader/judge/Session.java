@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.txlab.grader.sandbox.Mount;
 import org.txlab.grader.sandbox.Sandbox;
@@ -46,6 +47,7 @@ public final class Session implements AutoCloseable {
   // often dies in every test, and each restart would otherwise wait for a whole JVM start).
   private CompletableFuture<AgentProcess> standby;
   private boolean bypassed;
+  private final Map<String, Map<String, String>> figures = new java.util.TreeMap<>();
   private volatile Deadline test;
   private volatile String testTitle = "";
   private int testsLeft;
@@ -154,6 +156,24 @@ public final class Session implements AutoCloseable {
   /** Tells whether the code changed the database on a connection its source did not open. */
   public synchronized boolean bypassedTheSource() {
     return bypassed;
+  }
+
+  /**
+   * Records a figure a hidden test measured, for feedback and the class summary (e.g. {@code fsyncs
+   * per commit}). A later value of the same name replaces an earlier one.
+   *
+   * @param exercise the exercise's id
+   * @param name what it measures
+   * @param value its value, as shown
+   */
+  public synchronized void figure(String exercise, String name, String value) {
+    figures.computeIfAbsent(exercise, e -> new java.util.LinkedHashMap<>()).put(name, value);
+  }
+
+  /** Returns the figures recorded for an exercise, in the order first recorded. */
+  public synchronized Map<String, String> figures(String exercise) {
+    return java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(figures.getOrDefault(exercise, Map.of())));
   }
 
   /** Returns the main submission JVM, restarting it if it died. */

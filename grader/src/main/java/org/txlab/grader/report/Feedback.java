@@ -54,6 +54,13 @@ final class Feedback {
         }
         md.append('\n');
       }
+      if (!e.report().figures().isEmpty()) {
+        md.append("### Figures\n\n");
+        e.report()
+            .figures()
+            .forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append('\n');
+      }
     }
     if (!r.incidents().isEmpty()) {
       md.append("## What stopped your code\n\n");
@@ -105,6 +112,19 @@ final class Feedback {
           }
           h.append("</li>\n");
         }
+        h.append("</ul>\n");
+      }
+      if (!e.report().figures().isEmpty()) {
+        h.append("<h3>Figures</h3>\n<ul>\n");
+        e.report()
+            .figures()
+            .forEach(
+                (k, v) ->
+                    h.append("<li>")
+                        .append(Html.escape(k))
+                        .append(": ")
+                        .append(Html.escape(v))
+                        .append("</li>\n"));
         h.append("</ul>\n");
       }
     }

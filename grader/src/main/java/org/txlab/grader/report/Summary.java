@@ -44,6 +44,7 @@ final class Summary {
         h.append(passed).append(" / ").append(graded.size()).append("</td></tr>\n");
       }
       h.append("</table>\n");
+      h.append(figures(results, e.id(), m.maxPoints(e.id())));
     }
     h.append("<h2>Not gradable</h2>\n<ul>\n");
     for (StudentResult r : results) {
@@ -82,6 +83,52 @@ final class Summary {
     }
     h.append("</ul>\n");
     return Html.page("TxLab class summary", h.toString());
+  }
+
+  /**
+   * A table per figure the exercise's tests measured: students with full points first (correct and
+   * cheapest: the lowest value first), then the others.
+   */
+  private static String figures(List<StudentResult> results, String exercise, int maxPoints) {
+    java.util.Map<String, List<String[]>> rows = new java.util.LinkedHashMap<>();
+    for (StudentResult r : results) {
+      ExerciseResult x = r.exercise(exercise).orElse(null);
+      if (x == null || !x.graded()) {
+        continue;
+      }
+      x.report()
+          .figures()
+          .forEach(
+              (k, v) ->
+                  rows.computeIfAbsent(k, n -> new java.util.ArrayList<>())
+                      .add(new String[] {r.student(), Integer.toString(x.points()), v}));
+    }
+    StringBuilder h = new StringBuilder();
+    rows.forEach(
+        (name, list) -> {
+          list.sort(
+              java.util.Comparator.comparing((String[] a) -> Integer.parseInt(a[1]) < maxPoints)
+                  .thenComparingDouble(a -> number(a[2]))
+                  .thenComparing(a -> a[0]));
+          h.append("<h3>").append(Html.escape(name)).append(" (full points first, lowest first)");
+          h.append("</h3>\n<table><tr><th>student</th><th>points</th><th>");
+          h.append(Html.escape(name)).append("</th></tr>\n");
+          for (String[] a : list) {
+            h.append("<tr><td>").append(Html.escape(a[0])).append("</td><td>").append(a[1]);
+            h.append(" / ").append(maxPoints).append("</td><td>").append(Html.escape(a[2]));
+            h.append("</td></tr>\n");
+          }
+          h.append("</table>\n");
+        });
+    return h.toString();
+  }
+
+  private static double number(String v) {
+    try {
+      return Double.parseDouble(v.replaceAll("[^0-9.eE+-].*$", ""));
+    } catch (NumberFormatException e) {
+      return Double.MAX_VALUE;
+    }
   }
 
   private static String chart(List<ExerciseResult> graded, int maxPoints, String id) {

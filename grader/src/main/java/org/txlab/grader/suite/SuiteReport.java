@@ -9,12 +9,22 @@ import java.util.Map;
  *
  * @param exercise the exercise's id
  * @param results one result per graded test
+ * @param figures what the tests measured beside the points (e.g. {@code fsyncs per commit}), in the
+ *     order measured; empty for most exercises
  */
-public record SuiteReport(String exercise, List<TestResult> results) {
+public record SuiteReport(String exercise, List<TestResult> results, Map<String, String> figures) {
 
-  /** Creates a report, copying the results. */
+  /** Creates a report, copying the results and figures (none if {@code null}: an older shard). */
   public SuiteReport {
     results = List.copyOf(results);
+    figures =
+        java.util.Collections.unmodifiableMap(
+            new LinkedHashMap<>(figures == null ? Map.of() : figures));
+  }
+
+  /** Creates a report without figures. */
+  public SuiteReport(String exercise, List<TestResult> results) {
+    this(exercise, results, Map.of());
   }
 
   /** Returns the points earned. */

@@ -39,29 +39,35 @@ class GradeCommandIT {
     String noCart =
         "; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
             + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource";
+    String noLog =
+        "; txlog not graded: [NO_IMPLEMENTATION] no class implements org.txlab.txlog.Store with a"
+            + " constructor taking Disk";
+    String noOrder =
+        "; place-order not graded: [NO_IMPLEMENTATION] no class implements"
+            + " org.txlab.placeorder.OrderService with a constructor taking ConnectionSource";
     assertThat(gradebook.get(11))
-        .startsWith("nora,0,0,,0,")
+        .startsWith("nora,0,0,0,,0,")
         .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
     assertThat(gradebook.get(12))
         .as("a notebook whose exercise cell fails in the kernel fails the same way when graded")
         .startsWith(
-            "oli,0,0,0,0,\"graded; place-order not graded: [CELL_ERROR] exercise cell 1 fails, as"
-                + " it does in the notebook: CompilationError: line 23: ';' expected;");
+            "oli,0,0,0,0,0,\"graded; place-order not graded: [CELL_ERROR] exercise cell 1 fails,"
+                + " as it does in the notebook: CompilationError: line 23: ';' expected;");
     assertThat(gradebook.subList(0, 11))
         .containsExactly(
-            "student,place-order (25),cart-checkout (25),quiz (12),total (62),status",
-            "ada,25,25,,50,graded",
-            "ben,24,0,,24,graded" + noCart,
-            "carla,14,0,,14,graded" + noCart,
-            "dan,20,22,,42,graded",
-            "eve,22,0,,22,graded" + noCart,
-            "fay,0,24,,24,graded; place-order not graded: [NO_IMPLEMENTATION] no class implements"
-                + " org.txlab.placeorder.OrderService with a constructor taking ConnectionSource",
-            "jo,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
+            "student,place-order (25),cart-checkout (25),txlog (25),quiz (12),total (87),status",
+            "ada,25,25,25,,75,graded",
+            "ben,24,0,0,,24,graded" + noCart + noLog,
+            "carla,14,0,0,,14,graded" + noCart + noLog,
+            "dan,20,22,0,,42,graded" + noLog,
+            "eve,22,0,0,,22,graded" + noCart + noLog,
+            "fay,0,24,22,,46,graded" + noOrder,
+            "jo,0,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
                 + " PlaceOrder.java:15: error: ';' expected",
-            "kim,0,0,,0,graded" + noCart,
-            "lea,25,0,12,37,graded" + noCart,
-            "max,14,0,2,16,graded" + noCart);
+            "kim,0,0,0,,0,graded" + noCart + noLog,
+            "lea,25,0,0,12,37,graded" + noCart + noLog,
+            "max,14,0,0,2,16,graded" + noCart + noLog);
+    assertThat(gradebook.get(13)).isEqualTo("pia,0,0,23,,23,graded" + noOrder + noCart);
     for (String f :
         List.of(
             "gradebook-canvas.csv",
@@ -88,8 +94,8 @@ class GradeCommandIT {
     Run second = run("grade", in.toString(), "--out", out.toString());
 
     assertThat(second.code()).isZero();
-    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(11);
-    assertThat(second.out()).containsPattern("carla +14/50 +\\d");
+    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(12);
+    assertThat(second.out()).containsPattern("carla +14/75 +\\d");
   }
 
   @Test
@@ -106,11 +112,14 @@ class GradeCommandIT {
     assertThat(r.out() + r.err()).contains("[NO_SANDBOX]", "apt-get install bubblewrap");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .containsExactly(
-            "student,place-order (25),cart-checkout (25),quiz (12),total (62),status",
-            "ada,25,25,,50,graded",
-            "dan,20,22,,42,graded",
-            "kim,0,0,,0,graded; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
-                + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource");
+            "student,place-order (25),cart-checkout (25),txlog (25),quiz (12),total (87),status",
+            "ada,25,25,25,,75,graded",
+            "dan,20,22,0,,42,graded; txlog not graded: [NO_IMPLEMENTATION] no class implements"
+                + " org.txlab.txlog.Store with a constructor taking Disk",
+            "kim,0,0,0,,0,graded; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
+                + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource; txlog"
+                + " not graded: [NO_IMPLEMENTATION] no class implements org.txlab.txlog.Store with a"
+                + " constructor taking Disk");
   }
 
   @Test

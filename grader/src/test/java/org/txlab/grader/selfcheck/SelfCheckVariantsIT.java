@@ -23,6 +23,8 @@ import org.txlab.grader.validate.Variant;
 import org.txlab.grader.validate.Variants;
 import org.txlab.placeorder.ConnectionSource;
 import org.txlab.placeorder.OrderService;
+import org.txlab.txlog.Disk;
+import org.txlab.txlog.Store;
 
 /**
  * The public self-check against the grader's corpus, loaded with the grader's own {@link Variants}
@@ -92,7 +94,28 @@ class SelfCheckVariantsIT {
                   List.of(
                       "a failure at any statement, on any line",
                       "another order for the second line"),
-                  "around the connections its ConnectionSource opened")));
+                  "around the connections its ConnectionSource opened")),
+          "txlog",
+          List.of(
+              new Wrong(
+                  "buggy/no-force-at-commit",
+                  List.of("every commit that returned survives"),
+                  "had returned"),
+              new Wrong(
+                  "buggy/replays-uncommitted-puts",
+                  List.of("a process crash at any disk call"),
+                  "no sequence of whole commits"),
+              new Wrong("buggy/no-checksum", List.of("a power loss at any disk call"), "torn"),
+              new Wrong(
+                  "buggy/marker-before-records-forced",
+                  List.of("a power loss at any disk call"),
+                  "no sequence of whole commits"),
+              new Wrong(
+                  "buggy/checkpoint-without-syncdir",
+                  List.of("a crash at any disk call of checkpoint()"),
+                  "before syncDir"),
+              new Wrong(
+                  "buggy/text-lines-format", List.of("values with newlines"), "with its length")));
 
   @TestFactory
   Stream<DynamicTest> theSelfCheckPassesHonestCodeAndFailsTheClassicWrongAnswers()
@@ -162,6 +185,18 @@ class SelfCheckVariantsIT {
     URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, SelfCheck.class.getClassLoader());
     String name = "org.txlab.exercises." + e.api().preferredName();
+    if (e.id().equals("txlog")) {
+      Constructor<?> c = loader.loadClass(name).getDeclaredConstructor(Disk.class);
+      c.setAccessible(true);
+      return SelfCheck.txlog(
+          disk -> {
+            try {
+              return (Store) c.newInstance(disk);
+            } catch (ReflectiveOperationException x) {
+              throw new IllegalStateException(x);
+            }
+          });
+    }
     Constructor<?> constructor =
         loader.loadClass(name).getDeclaredConstructor(ConnectionSource.class);
     constructor.setAccessible(true);

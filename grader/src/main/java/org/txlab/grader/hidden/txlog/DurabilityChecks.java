@@ -31,6 +31,12 @@ class DurabilityChecks {
   @Graded(category = "durability", points = 3, hint = "txlog.hint.force")
   void acknowledgedCommitsSurvivePowerLoss(SuiteContext suite) {
     TxLogs.Run run = TxLogs.run(suite, Workloads.shop(), "to crash it at every disk call");
+    suite
+        .session()
+        .figure(
+            suite.exercise().id(),
+            "fsyncs per commit (force and syncDir calls)",
+            String.format(java.util.Locale.ROOT, "%.2f", Sweeps.fsyncsPerCommit(run)));
     Sweeps.expectNone(
         run,
         Sweeps.sweep(suite, run, p -> p.acked() > 0, Sweeps.ALL),

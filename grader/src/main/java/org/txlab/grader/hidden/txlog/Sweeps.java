@@ -52,14 +52,19 @@ final class Sweeps {
             key, f.explanation(), count, r.images(), CrashImages.picture(run.trace(), f.image())));
   }
 
-  /** Returns the average number of forces per commit of a run (between commit i and ack i). */
-  static double forcesPerCommit(TxLogs.Run run) {
+  /**
+   * Returns the average number of fsyncs ({@code force} and {@code syncDir} calls) per commit of a
+   * run, counted between {@code commit i} and {@code ack i}.
+   */
+  static double fsyncsPerCommit(TxLogs.Run run) {
     int forces = 0;
     boolean inCommit = false;
     for (org.txlab.course.txlog.Op op : run.trace().ops()) {
       if (op.kind() == org.txlab.course.txlog.Op.Kind.MARK) {
         inCommit = op.name().startsWith(org.txlab.course.txlog.TxRun.COMMIT);
-      } else if (inCommit && op.kind() == org.txlab.course.txlog.Op.Kind.FORCE) {
+      } else if (inCommit
+          && (op.kind() == org.txlab.course.txlog.Op.Kind.FORCE
+              || op.kind() == org.txlab.course.txlog.Op.Kind.SYNC_DIR)) {
         forces++;
       }
     }
