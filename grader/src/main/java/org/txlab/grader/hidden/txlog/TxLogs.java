@@ -83,6 +83,7 @@ final class TxLogs {
       DiskImage start,
       Map<String, String> startState) {
     Run r = tryRun(suite, w, start, startState);
+    expectOnlyTheDisk(suite);
     if (!r.result().completed()) {
       fail(
           Feedback.get(
@@ -93,6 +94,18 @@ final class TxLogs {
                   : describeStep(w, r.result().failedStep()) + " threw " + r.result().error()));
     }
     return r;
+  }
+
+  /**
+   * Fails the test if a store opened on an empty disk holds something: it keeps its state somewhere
+   * else than its Disk (files of its own), where no crash image can reach, so no crash test of it
+   * would mean anything.
+   */
+  private static void expectOnlyTheDisk(SuiteContext suite) {
+    TxRun.Recovery empty = recoverer(suite).recover(List.of(DiskImage.empty())).get(0);
+    if (empty.state() != null && !empty.state().isEmpty()) {
+      fail(Feedback.get("txlog.bypassed", States.show(empty.state())));
+    }
   }
 
   /** Runs a workload; a store that throws ends the run early, as the result says. */
