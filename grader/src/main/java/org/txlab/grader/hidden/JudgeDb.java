@@ -75,7 +75,21 @@ public final class JudgeDb {
    * @throws SQLException if the database cannot be opened
    */
   public static boolean writableNow(Path db) throws SQLException {
-    try (Connection c = source(db, 0).open();
+    return writableWithin(db, 0);
+  }
+
+  /**
+   * Waits, with SQLite's busy handler, until a writer could commit: after a crash, until the dead
+   * process's locks are gone and its hot journal is rolled back, so that the client's retry meets
+   * the database a restarted process would meet.
+   *
+   * @param db the database file
+   * @param timeoutMs how long to wait at most
+   * @return true if a write committed within the time
+   * @throws SQLException if the file cannot be opened
+   */
+  public static boolean writableWithin(Path db, int timeoutMs) throws SQLException {
+    try (Connection c = source(db, timeoutMs).open();
         Statement s = c.createStatement()) {
       try {
         s.execute("BEGIN IMMEDIATE");

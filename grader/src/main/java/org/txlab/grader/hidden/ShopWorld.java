@@ -98,6 +98,38 @@ public final class ShopWorld implements AutoCloseable {
   }
 
   /**
+   * Opens another world on the database of an earlier one, in a given JVM: the process that used it
+   * crashed, and a new one (the client's retry) carries on with the same file.
+   *
+   * @param suite the running suite
+   * @param jvm the JVM
+   * @param db the earlier world's database file (host path)
+   * @return the world, with the student's class constructed
+   */
+  public static ShopWorld reopen(SuiteContext suite, AgentProcess jvm, Path db) {
+    Session session = suite.session();
+    try {
+      String id = "w" + session.newDirectory("r").getFileName();
+      ShopWorld world = new ShopWorld(session, jvm, id, db, suite.implementation());
+      jvm.command(
+          session.callDeadline(),
+          "WORLD",
+          world.id,
+          "jdbc",
+          session.seen(db),
+          Integer.toString(BUSY_TIMEOUT_MS));
+      try {
+        jvm.command(session.callDeadline(), "NEW", world.id, "impl", suite.implementation());
+      } catch (AgentRefused e) {
+        fail(Feedback.get("construct.failed", simpleName(suite.implementation()), e.getMessage()));
+      }
+      return world;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Starts a call of the student's object.
    *
    * @param label how messages name it, e.g. {@code placeOrder(1, 3, 1)}
