@@ -111,6 +111,23 @@ public final class SelfCheck {
   }
 
   /**
+   * Runs the idempotent-checkout checks, each against a fresh shop database: a replay, a reused
+   * key, a stored rejection, a failure at every statement then a retry, another order between any
+   * two statements, and a real crash that loses the reply (a child JVM killed as it returns) then a
+   * retry.
+   *
+   * @param create makes the student's service from a connection source, e.g. {@code
+   *     IdempotentPlaceOrder::new}; the class must have a constructor taking a {@link
+   *     ConnectionSource}
+   * @return the outcomes
+   */
+  public static Report idempotentCheckout(
+      Function<ConnectionSource, ? extends org.txlab.idempotency.IdempotentOrderService> create) {
+    return run(
+        "idempotent-checkout", create, PlaceOrderException.class, SelfCheckIdempotency::checks);
+  }
+
+  /**
    * Runs the txlog checks: reads, awkward values after a restart, and small runs crashed at every
    * disk call (process crash, power loss, a crash in a checkpoint), each recovered by a fresh store
    * of the class.

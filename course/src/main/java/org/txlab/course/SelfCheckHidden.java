@@ -28,6 +28,14 @@ final class SelfCheckHidden {
         c.put("durability", 2);
         c.put("hygiene", 2);
       }
+      case "idempotent-checkout" -> {
+        c.put("functional", 5);
+        c.put("atomicity", 2);
+        c.put("idempotency", 2);
+        c.put("isolation", 2);
+        c.put("durability", 2);
+        c.put("hygiene", 3);
+      }
       case "txlog" -> {
         c.put("functional", 3);
         c.put("atomicity", 2);
@@ -40,7 +48,7 @@ final class SelfCheckHidden {
           throw new IllegalArgumentException(
               "[SELFCHECK] no exercise '"
                   + exercise
-                  + "'; the exercises are place-order, cart-checkout, txlog");
+                  + "'; the exercises are place-order, cart-checkout, idempotent-checkout, txlog");
     }
     return c;
   }

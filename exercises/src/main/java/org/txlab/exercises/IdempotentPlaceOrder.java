@@ -38,9 +38,8 @@ public final class IdempotentPlaceOrder implements IdempotentOrderService {
    * Creates the service and its table of keys, if there is none yet.
    *
    * @param db where connections come from; never {@code null}
-   * @throws SQLException if the table cannot be created
    */
-  public IdempotentPlaceOrder(ConnectionSource db) throws SQLException {
+  public IdempotentPlaceOrder(ConnectionSource db) {
     this.db = db;
     // BEGIN SOLUTION
     try (Connection c = db.open();
@@ -49,6 +48,9 @@ public final class IdempotentPlaceOrder implements IdempotentOrderService {
           "CREATE TABLE IF NOT EXISTS idempotency_keys ("
               + " key TEXT PRIMARY KEY, user_id INTEGER NOT NULL, product_id INTEGER NOT NULL,"
               + " quantity INTEGER NOT NULL, order_id INTEGER, rejection TEXT, stock INTEGER)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create the table of idempotency keys: " + e.getMessage(), e);
     }
     // END SOLUTION
   }

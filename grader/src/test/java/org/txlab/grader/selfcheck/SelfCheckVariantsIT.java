@@ -95,6 +95,24 @@ class SelfCheckVariantsIT {
                       "a failure at any statement, on any line",
                       "another order for the second line"),
                   "around the connections its ConnectionSource opened")),
+          "idempotent-checkout",
+          List.of(
+              new Wrong(
+                  "buggy/key-stored-after-commit",
+                  List.of("a failure at any of your statements, then a retry"),
+                  "same transaction"),
+              new Wrong(
+                  "buggy/keys-in-memory",
+                  List.of("killed with SIGKILL right after placeOrder returned"),
+                  "committed with the order"),
+              new Wrong(
+                  "buggy/payload-not-compared",
+                  List.of("the same key with another request"),
+                  "KeyReusedException"),
+              new Wrong(
+                  "buggy/rejection-not-stored",
+                  List.of("a rejected request replayed"),
+                  "Store the rejection")),
           "txlog",
           List.of(
               new Wrong(
@@ -211,6 +229,9 @@ class SelfCheckVariantsIT {
     return switch (e.id()) {
       case "place-order" -> SelfCheck.placeOrder(db -> (OrderService) create.apply(db));
       case "cart-checkout" -> SelfCheck.checkout(db -> (CheckoutService) create.apply(db));
+      case "idempotent-checkout" ->
+          SelfCheck.idempotentCheckout(
+              db -> (org.txlab.idempotency.IdempotentOrderService) create.apply(db));
       default -> throw new IllegalStateException("no self-check for " + e.id());
     };
   }
