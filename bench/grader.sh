@@ -55,7 +55,7 @@ cp exercises/src/main/java/org/txlab/exercises/PlaceOrder.java "$work/one/ref/"
 echo "== one submission alone (place-order reference) =="
 one=$(runs "one submission" 1 grade "$work/one" -e place-order)
 echo "== sample class =="
-sample=$(runs "sample class ($(ls examples/sample-class | wc -l) hand-ins, every exercise)" 11 grade examples/sample-class)
+sample=$(runs "sample class ($(ls examples/sample-class | wc -l) hand-ins, every exercise)" 12 grade examples/sample-class)
 echo "== $N generated submissions, --jobs 2 =="
 class=$(runs "class of $N" "$N" grade "$work/class" -e place-order --jobs 2)
 echo "split of the last run (per-submission medians, within the batch):"

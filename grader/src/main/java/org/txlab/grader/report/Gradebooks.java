@@ -75,6 +75,8 @@ final class Gradebooks {
     return r.quiz() == null ? "" : Integer.toString(r.quiz().points());
   }
 
+  private static final String NO_IMPLEMENTATION = "[NO_IMPLEMENTATION]";
+
   static String status(StudentResult r) {
     if (!r.gradable()) {
       return (r.attention().isEmpty() ? "not gradable: " : "needs attention: ")
@@ -82,10 +84,24 @@ final class Gradebooks {
     }
     List<String> parts = new ArrayList<>();
     parts.add(r.attention().isEmpty() ? "graded" : "needs attention: " + r.attention());
+    // Exercises the hand-in holds no class for are listed together: with several exercises, most
+    // hand-ins lack most of them, and the feedback names the interface each one needs.
+    // So are exercises not graded for the same reason (one notebook cell that fails, say).
+    List<String> missing = new ArrayList<>();
+    java.util.Map<String, List<String>> byProblem = new java.util.LinkedHashMap<>();
     for (ExerciseResult e : r.exercises()) {
       if (!e.graded()) {
-        parts.add(e.exercise() + " not graded: " + brief(e.problem()));
+        if (e.problem().startsWith(NO_IMPLEMENTATION) && !e.problem().contains("\n")) {
+          missing.add(e.exercise());
+        } else {
+          byProblem.computeIfAbsent(brief(e.problem()), p -> new ArrayList<>()).add(e.exercise());
+        }
       }
+    }
+    byProblem.forEach(
+        (problem, ids) -> parts.add(String.join(", ", ids) + " not graded: " + problem));
+    if (!missing.isEmpty()) {
+      parts.add("no implementation of " + String.join(", ", missing));
     }
     return String.join("; ", parts);
   }

@@ -36,38 +36,35 @@ class GradeCommandIT {
 
     assertThat(first.code()).as(first.err()).isZero();
     List<String> gradebook = Files.readAllLines(out.resolve("gradebook.csv"));
-    String noCart =
-        "; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
-            + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource";
-    String noLog =
-        "; txlog not graded: [NO_IMPLEMENTATION] no class implements org.txlab.txlog.Store with a"
-            + " constructor taking Disk";
-    String noOrder =
-        "; place-order not graded: [NO_IMPLEMENTATION] no class implements"
-            + " org.txlab.placeorder.OrderService with a constructor taking ConnectionSource";
+    String none = "\"graded; no implementation of ";
     assertThat(gradebook.get(11))
-        .startsWith("nora,0,0,0,,0,")
+        .startsWith("nora,0,0,0,0,,0,")
         .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
     assertThat(gradebook.get(12))
         .as("a notebook whose exercise cell fails in the kernel fails the same way when graded")
-        .startsWith(
-            "oli,0,0,0,0,0,\"graded; place-order not graded: [CELL_ERROR] exercise cell 1 fails,"
-                + " as it does in the notebook: CompilationError: line 23: ';' expected;");
+        .isEqualTo(
+            "oli,0,0,0,0,0,0,\"graded; place-order, cart-checkout, idempotent-checkout, txlog not"
+                + " graded: [CELL_ERROR] exercise cell 1 fails, as it does in the notebook:"
+                + " CompilationError: line 23: ';' expected\"");
     assertThat(gradebook.subList(0, 11))
         .containsExactly(
-            "student,place-order (25),cart-checkout (25),txlog (25),quiz (12),total (87),status",
-            "ada,25,25,25,,75,graded",
-            "ben,24,0,0,,24,graded" + noCart + noLog,
-            "carla,14,0,0,,14,graded" + noCart + noLog,
-            "dan,20,22,0,,42,graded" + noLog,
-            "eve,22,0,0,,22,graded" + noCart + noLog,
-            "fay,0,24,22,,46,graded" + noOrder,
-            "jo,0,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
+            "student,place-order (25),cart-checkout (25),idempotent-checkout (25),txlog (25),quiz"
+                + " (12),total (112),status",
+            "ada,25,25,25,25,,100,graded",
+            "ben,24,0,0,0,,24," + none + "cart-checkout, idempotent-checkout, txlog\"",
+            "carla,14,0,0,0,,14," + none + "cart-checkout, idempotent-checkout, txlog\"",
+            "dan,20,22,0,0,,42," + none + "idempotent-checkout, txlog\"",
+            "eve,22,0,0,0,,22," + none + "cart-checkout, idempotent-checkout, txlog\"",
+            "fay,0,24,0,22,,46," + none + "place-order, idempotent-checkout\"",
+            "jo,0,0,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
                 + " PlaceOrder.java:15: error: ';' expected",
-            "kim,0,0,0,,0,graded" + noCart + noLog,
-            "lea,25,0,0,12,37,graded" + noCart + noLog,
-            "max,14,0,0,2,16,graded" + noCart + noLog);
-    assertThat(gradebook.get(13)).isEqualTo("pia,0,0,23,,23,graded" + noOrder + noCart);
+            "kim,0,0,0,0,,0," + none + "cart-checkout, idempotent-checkout, txlog\"",
+            "lea,25,0,0,0,12,37," + none + "cart-checkout, idempotent-checkout, txlog\"",
+            "max,14,0,0,0,2,16," + none + "cart-checkout, idempotent-checkout, txlog\"");
+    assertThat(gradebook.subList(13, 15))
+        .containsExactly(
+            "pia,0,0,0,23,,23," + none + "place-order, cart-checkout, idempotent-checkout\"",
+            "quinn,0,0,22,0,,22," + none + "place-order, cart-checkout, txlog\"");
     for (String f :
         List.of(
             "gradebook-canvas.csv",
@@ -94,8 +91,8 @@ class GradeCommandIT {
     Run second = run("grade", in.toString(), "--out", out.toString());
 
     assertThat(second.code()).isZero();
-    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(12);
-    assertThat(second.out()).containsPattern("carla +14/75 +\\d");
+    assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(13);
+    assertThat(second.out()).containsPattern("carla +14/100 +\\d");
   }
 
   @Test
@@ -112,14 +109,12 @@ class GradeCommandIT {
     assertThat(r.out() + r.err()).contains("[NO_SANDBOX]", "apt-get install bubblewrap");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .containsExactly(
-            "student,place-order (25),cart-checkout (25),txlog (25),quiz (12),total (87),status",
-            "ada,25,25,25,,75,graded",
-            "dan,20,22,0,,42,graded; txlog not graded: [NO_IMPLEMENTATION] no class implements"
-                + " org.txlab.txlog.Store with a constructor taking Disk",
-            "kim,0,0,0,,0,graded; cart-checkout not graded: [NO_IMPLEMENTATION] no class implements"
-                + " org.txlab.cart.CheckoutService with a constructor taking ConnectionSource; txlog"
-                + " not graded: [NO_IMPLEMENTATION] no class implements org.txlab.txlog.Store with a"
-                + " constructor taking Disk");
+            "student,place-order (25),cart-checkout (25),idempotent-checkout (25),txlog (25),quiz"
+                + " (12),total (112),status",
+            "ada,25,25,25,25,,100,graded",
+            "dan,20,22,0,0,,42,\"graded; no implementation of idempotent-checkout, txlog\"",
+            "kim,0,0,0,0,,0,\"graded; no implementation of cart-checkout, idempotent-checkout,"
+                + " txlog\"");
   }
 
   @Test

@@ -58,6 +58,9 @@ class ReleaseIT {
     return text;
   }
 
+  /** The shortest solution region worth looking for in the release. */
+  private static final int MIN_REGION_CHARS = 60;
+
   private static String collapse(String s) {
     return s.replaceAll("\\s+", " ").strip();
   }
@@ -78,7 +81,12 @@ class ReleaseIT {
         if (t.startsWith("// BEGIN SOLUTION")) {
           region = new StringBuilder();
         } else if (t.startsWith("// END SOLUTION") && region != null) {
-          regions.add(collapse(region.toString()));
+          // A one-statement region ("return committed.get(key);") gives nothing away, and a
+          // notebook's own worked examples may hold the same line.
+          String r = collapse(region.toString());
+          if (r.length() >= MIN_REGION_CHARS) {
+            regions.add(r);
+          }
           region = null;
         } else if (region != null) {
           region.append(line).append('\n');
