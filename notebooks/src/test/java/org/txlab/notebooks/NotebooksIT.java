@@ -35,6 +35,9 @@ class NotebooksIT {
 
   private static final long RUN_TIMEOUT_SECONDS = 300;
 
+  /** A crash report's row: every process-crash image recovered right. */
+  private static final String ALL_OK_UNDER_PROCESS = "PROCESS \\| (\\d+) \\| \\1 \\| 0 \\| 0 \\| 0";
+
   @TempDir static Path work;
 
   private static Map<String, String> env;
@@ -209,6 +212,130 @@ class NotebooksIT {
     assertThat(nb.output("Interleaving.twoCalls("))
         .contains("call 1: UnsupportedOperationException: place-order: implement placeOrder");
     assertThat(nb.output("yours.render(")).contains("nothing to draw");
+  }
+
+  @Test
+  void ownLogNotebookShowsWhatEachPatchIsForAndTheSolutionPassesItsSelfCheck() throws Exception {
+    Notebook nb = execute(Notebook.folder().resolve("06-own-log.ipynb"));
+
+    assertThat(nb.output("TxRun.run(naive, disk, orders)"))
+        .contains("disk call 1 (create log)", "— commit 1", "— ack 3")
+        .contains("stock-1=3\nstock-2=1\nCOMMIT\norder-1=user 7\n");
+    assertThat(nb.output("record KindCount"))
+        .containsPattern("PROCESS \\| \\d+")
+        .containsPattern("REORDERED \\| [1-9]\\d*")
+        .contains("(7 rows)");
+    // Nothing forced: power losses lose acknowledged commits and tear transactions, a process
+    // crash never does.
+    assertThat(nb.output("CrashReport.of(NaiveLog::new, orders)"))
+        .containsPattern("NaiveLog: 3 commits, 12 disk calls \\(0 force, 1 syncDir\\)")
+        .containsPattern("\\d+ OK, [1-9]\\d* LOST, [1-9]\\d* TORN, 0 THREW")
+        .containsPattern(ALL_OK_UNDER_PROCESS)
+        .contains("first LOST: a crash right after", "first TORN: ");
+    // A real SIGKILL before every disk call: the folder is the model's process image, and the
+    // naive log recovers it right every time.
+    String kills = nb.output("ProcessKills.atEveryCall(NaiveLog.class");
+    assertThat(kills)
+        .contains("before disk call 1 (create log) | 0 | true | {} | OK")
+        .contains("after its last disk call | 3 | true |", "(13 rows)")
+        .doesNotContain("| false |", "LOST", "TORN", "THREW");
+    assertThat(Pattern.compile("\\| true \\|").matcher(kills).results().count()).isEqualTo(13);
+    assertThat(nb.output("Path viaNio")).contains("the same files, byte for byte: true");
+    assertThat(nb.output("CrashReport.of(ForcedLog::new, orders)"))
+        .containsPattern("\\d+ OK, 0 LOST, [1-9]\\d* TORN, 0 THREW")
+        .containsPattern("REORDERED \\| \\d+ \\| \\d+ \\| 0 \\| [1-9]");
+    // A value with a newline: lost by the lines, kept by the frames.
+    assertThat(nb.output("noteAfterARestart(ForcedLog::new)"))
+        .contains("after a restart: {note-1=gift wrap, stock-1=2}");
+    assertThat(nb.output("CrashReport.of(FramedLog::new, orders)"))
+        .contains("after a restart: {note-1=gift wrap\\nplease, stock-1=2}")
+        .containsPattern("\\d+ OK, 0 LOST, \\d+ TORN, \\d+ THREW")
+        .doesNotContain("REORDERED", " 0 TORN, 0 THREW");
+    assertThat(nb.output("CrashReport checked ="))
+        .containsPattern("\\d+ OK, 0 LOST, 0 TORN, 0 THREW");
+    // A commit after recovering a torn log: lost behind the torn frame, kept once it is cut.
+    assertThat(nb.output("commitAfterTheCrash(CheckedLog::new"))
+        .contains("committed: {order-1=user 7, order-3=user 9, stock-1=0, stock-2=1}")
+        .contains("after a restart: {order-1=user 7, stock-1=2, stock-2=1}");
+    assertThat(nb.output("commitAfterTheCrash(CuttingLog::new"))
+        .contains("after a restart: {order-1=user 7, order-3=user 9, stock-1=0, stock-2=1}");
+    assertThat(nb.output("CrashReport.of(CuttingLog::new, orders)"))
+        .containsPattern("\\d+ OK, 0 LOST, 0 TORN, 0 THREW")
+        .contains("a crash at any disk call of a recovery still recovered right");
+    assertThat(nb.output("many.commit(")).contains("after 1,000 commits: log (");
+    assertThat(nb.output("record Rotation"))
+        .containsPattern("log emptied first \\| \\d+ \\| \\d+ \\| [1-9]\\d* \\| \\d+ \\| PROCESS")
+        .containsPattern(
+            "data.next not forced \\| \\d+ \\| \\d+ \\| [1-9]\\d* \\| \\d+ \\| DROPPED")
+        .containsPattern("no syncDir \\| \\d+ \\| \\d+ \\| [1-9]\\d* \\| \\d+ \\| NAMES")
+        .containsPattern("all five steps \\| (\\d+) \\| \\1 \\| 0 \\| 0 \\| -");
+    assertThat(nb.output("rotations.get(2)"))
+        .contains("first LOST: ", "power loss before syncDir: data is missing");
+    assertThat(nb.output("rotated.checkpoint()"))
+        .containsPattern("after it: data \\(\\d+ bytes\\), log \\(0 bytes\\), for 2 keys");
+    assertThat(Notebook.text(nb.tagged("self-check").get(0)))
+        .contains("Self-check of TxStore (class fingerprint ", "declared in a notebook cell")
+        .contains("6/6 public checks passed.", "more hidden checks run at grading:")
+        .doesNotContain("✘");
+    assertThat(nb.output("CrashReport yours"))
+        .contains("TxStore: 4 commits, ", "1 force + syncDir per commit")
+        .containsPattern("\\d+ OK, 0 LOST, 0 TORN, 0 THREW");
+    String perCommit = nb.output("record PerCommit");
+    assertThat(perCommit).contains("your TxStore | 1.0 | force and syncDir calls");
+    if (Files.isExecutable(Path.of("/usr/bin/strace"))) {
+      assertThat(perCommit)
+          .contains("SQLite DELETE / FULL | 4.0 | strace: journal, folder, journal, database")
+          .contains("SQLite WAL / FULL | 1.0 | strace: -wal file");
+    } else {
+      assertThat(perCommit).contains("estimated");
+    }
+  }
+
+  @Test
+  void starterVersionOfTheOwnLogNotebookRunsToTheEndAndFailsItsSelfCheck() throws Exception {
+    Path reference = Notebook.folder().resolve("06-own-log.ipynb");
+    Path starter =
+        Files.createDirectories(work.resolve("starter")).resolve(reference.getFileName());
+    Files.writeString(starter, asStarter(Files.readString(reference)));
+
+    Notebook nb = execute(starter);
+
+    assertThat(Notebook.source(nb.tagged("exercise").get(0)))
+        .contains("// TODO(txlog): implement recover", "// TODO(txlog): implement checkpoint")
+        .doesNotContain("BEGIN SOLUTION", "CRC32 crc");
+    assertThat(Notebook.text(nb.tagged("self-check").get(0)))
+        .contains("0/6 public checks passed.", "UnsupportedOperationException");
+    assertThat(nb.output("CrashReport yours"))
+        .contains(
+            "not crashed: recover() on an empty disk threw"
+                + " java.lang.UnsupportedOperationException: txlog: implement recover");
+    assertThat(nb.output("record PerCommit")).contains("your TxStore | - | not run: ");
+    // The demonstrations before the exercise do not depend on it.
+    assertThat(nb.output("CrashReport.of(CuttingLog::new, orders)"))
+        .containsPattern("\\d+ OK, 0 LOST, 0 TORN, 0 THREW");
+  }
+
+  @Test
+  void everyCellOfTheOwnLogNotebookCanRunTwice() throws Exception {
+    Notebook twice = execute(repeated("06-own-log.ipynb", ""));
+
+    for (JsonObject check : twice.tagged("self-check")) {
+      assertThat(Notebook.text(check)).contains("6/6 public checks passed.");
+    }
+    assertThat(twice.tagged("self-check")).hasSize(2);
+    assertThat(
+            twice.cells().stream()
+                .map(Notebook::text)
+                .filter(t -> t.contains("after its last disk call | 3 | true |")))
+        .as("both runs of the SIGKILL cell")
+        .hasSize(2);
+    assertThat(
+            twice.cells().stream()
+                .map(Notebook::text)
+                .filter(t -> t.contains("order-3=user 9, stock-1=0, stock-2=1}\n"))
+                .filter(t -> t.contains("after a restart: {order-1=user 7, order-3=")))
+        .as("both runs of the torn-tail repair")
+        .hasSize(2);
   }
 
   @Test
@@ -446,30 +573,37 @@ class NotebooksIT {
     for (var element : json.getAsJsonArray("cells")) {
       JsonObject cell = element.getAsJsonObject();
       if (Notebook.tags(cell).contains("exercise")) {
-        String source = Notebook.source(cell);
         Matcher region =
             Pattern.compile(
                     "(?m)^( *)// BEGIN SOLUTION ([a-z-]+): (.+)\n(?s:.*?)^ *// END SOLUTION\n")
-                .matcher(source);
-        assertThat(region.find()).as("the exercise cell has an exercise's region").isTrue();
-        String indent = region.group(1);
-        String exercise = region.group(2);
-        String hint = region.group(3);
-        source =
-            source.substring(0, region.start())
-                + indent
-                + "// TODO("
-                + exercise
-                + "): "
-                + hint
-                + "\n"
-                + indent
-                + "throw new UnsupportedOperationException(\""
-                + exercise
-                + ": "
-                + hint
-                + "\");\n"
-                + source.substring(region.end());
+                .matcher(Notebook.source(cell));
+        StringBuilder stubbed = new StringBuilder();
+        int regions = 0;
+        // Every region with a hint becomes a stub (02 and 05 have one, 06 one per method).
+        while (region.find()) {
+          regions++;
+          String indent = region.group(1);
+          String exercise = region.group(2);
+          String hint = region.group(3);
+          region.appendReplacement(
+              stubbed,
+              Matcher.quoteReplacement(
+                  indent
+                      + "// TODO("
+                      + exercise
+                      + "): "
+                      + hint
+                      + "\n"
+                      + indent
+                      + "throw new UnsupportedOperationException(\""
+                      + exercise
+                      + ": "
+                      + hint
+                      + "\");\n"));
+        }
+        region.appendTail(stubbed);
+        assertThat(regions).as("the exercise cell has an exercise's region").isPositive();
+        String source = stubbed.toString();
         // Bare regions (helpers) are removed.
         source = source.replaceAll("(?ms)^ *// BEGIN SOLUTION\n.*?^ *// END SOLUTION\n", "");
         cell.addProperty("source", source);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ class NotebooksTests {
             "03-acid.ipynb",
             "04-quiz.ipynb",
             "05-cart-checkout.ipynb",
+            "06-own-log.ipynb",
             "07-what-it-costs.ipynb")
         .allMatch(n -> n.matches("\\d\\d-[a-z-]+\\.ipynb"));
   }
@@ -99,6 +101,39 @@ class NotebooksTests {
     assertThat(nb.tagged("self-check")).hasSize(1);
     assertThat(Notebook.source(nb.tagged("self-check").get(0)))
         .contains("SelfCheck.checkout(Checkout::new)");
+  }
+
+  @Test
+  void theOwnLogNotebookHasExactlyOneExerciseCellWithTheReferenceSolutionsRegions()
+      throws IOException {
+    Notebook nb = Notebook.read(Notebook.folder().resolve("06-own-log.ipynb"));
+    Path reference =
+        Notebook.folder()
+            .resolve("../exercises/src/main/java/org/txlab/exercises/TxStore.java")
+            .normalize();
+
+    List<JsonObject> exercise = nb.tagged("exercise");
+    assertThat(exercise).hasSize(1);
+    String source = Notebook.source(exercise.get(0));
+    assertThat(source)
+        .contains("class TxStore implements Store", "TxStore(Disk disk)")
+        .doesNotContain("public class", "public final class", "package ");
+    // The grader grades a hand-in by this cell, and makes its starter the way it makes
+    // TxStore.java's: the same regions, in the same order, with the same hints.
+    assertThat(solutionMarkers(source))
+        .as("the solution markers of the exercise cell against those of %s", reference)
+        .containsExactlyElementsOf(solutionMarkers(Files.readString(reference)));
+    assertThat(nb.tagged("self-check")).hasSize(1);
+    assertThat(Notebook.source(nb.tagged("self-check").get(0)))
+        .contains("SelfCheck.txlog(TxStore::new)");
+  }
+
+  private static List<String> solutionMarkers(String source) {
+    return source
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("// BEGIN SOLUTION") || l.startsWith("// END SOLUTION"))
+        .toList();
   }
 
   @Test
