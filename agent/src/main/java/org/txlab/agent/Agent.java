@@ -129,6 +129,24 @@ public final class Agent {
             World.jdbc(a.get(0), urls(), Path.of(a.get(2)), Integer.parseInt(a.get(3)), out));
         return List.of();
       }
+      case "SINK" -> {
+        World w = world(a.get(0));
+        w.sink = Externals.sink(a.get(1), w.controller);
+        return List.of();
+      }
+      case "PAYMENTS" -> {
+        World w = world(a.get(0));
+        w.payments = Externals.payments(a.get(1), a.get(2), w.controller);
+        return List.of();
+      }
+      case "LAND_LATE" -> {
+        World w = world(a.get(0));
+        return List.of(Integer.toString(w.payments == null ? 0 : w.payments.landLate()));
+      }
+      case "EXTERNALS" -> {
+        World w = world(a.get(0));
+        return List.of(Externals.records(w.sink, w.payments));
+      }
       case "NEW" -> {
         World w = world(a.get(0));
         w.objects.put(a.get(1), construct(w, a.get(2)));

@@ -111,6 +111,22 @@ final class CallController implements Controller {
     }
   }
 
+  /**
+   * A double of the world's external systems crashes the process: every call still running hears
+   * {@code PARKED external}, and the calling thread parks until the judge's kill.
+   */
+  void parkExternal(String where) {
+    for (Running call : byScope.values()) {
+      if (!call.finished) {
+        call.inAgentWait = true;
+        call.event(out, Protocol.PARKED, "external: " + where);
+      }
+    }
+    while (true) {
+      LockSupport.park();
+    }
+  }
+
   @Override
   public void lockWait(CallScope scope, int statement) {
     Running call = byScope.get(scope);

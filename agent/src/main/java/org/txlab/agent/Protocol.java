@@ -17,6 +17,14 @@ package org.txlab.agent;
  *       {@code OK <class name>};
  *   <li>{@code WORLD <world> jdbc <database file> <busy timeout ms>}: a fresh class loader and an
  *       instrumented connection source;
+ *   <li>{@code SINK <world> <script JSON>}, {@code PAYMENTS <world> <script JSON> <ledger JSON>}:
+ *       the world's scripted broker and payment provider (see {@link Externals}), given to
+ *       constructors that take a {@code Sink} or {@code Payments}; a double scripted to crash parks
+ *       the calling thread and sends {@code EVENT <call> PARKED external: <where>} for every
+ *       running call;
+ *   <li>{@code LAND_LATE <world>}: the provider's late charges land; answers {@code OK <count>};
+ *   <li>{@code EXTERNALS <world>}: answers {@code OK <JSON>} with the doubles' records: the sink's
+ *       sends, the provider's ledger and calls;
  *   <li>{@code NEW <world> <object> <class>}: constructs the class with the world's objects;
  *   <li>{@code CALL <call> <object> <method> <signature JSON> <args JSON> <plan JSON>};
  *   <li>{@code RESUME <call>}, {@code RELEASED <call>}: a paused call goes on; the judge's lock

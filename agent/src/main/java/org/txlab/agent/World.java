@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.txlab.course.Shop;
 import org.txlab.course.jdbc.InstrumentedSource;
+import org.txlab.course.patterns.ScriptedPayments;
+import org.txlab.course.patterns.ScriptedSink;
+import org.txlab.outbox.Sink;
 import org.txlab.placeorder.ConnectionSource;
+import org.txlab.saga.Payments;
 
 /**
  * One hidden test's world inside the submission JVM: a fresh class loader for the student's classes
@@ -25,6 +29,8 @@ final class World implements AutoCloseable {
   final InstrumentedSource source;
   final CallController controller;
   final Map<String, Object> objects = new ConcurrentHashMap<>();
+  volatile ScriptedSink sink;
+  volatile ScriptedPayments payments;
 
   private World(String id, URLClassLoader loader, InstrumentedSource source, CallController c) {
     this.id = id;
@@ -46,7 +52,13 @@ final class World implements AutoCloseable {
 
   /** Returns the world's object of a constructor parameter type, or null if it has none. */
   Object provide(Class<?> type) {
-    return type == ConnectionSource.class ? source : null;
+    if (type == ConnectionSource.class) {
+      return source;
+    }
+    if (type == Sink.class) {
+      return sink;
+    }
+    return type == Payments.class ? payments : null;
   }
 
   @Override

@@ -30,6 +30,9 @@ public final class ShopWorld implements AutoCloseable {
   /** The busy timeout of the student's connections: long enough for any correct wait. */
   public static final int BUSY_TIMEOUT_MS = 2000;
 
+  /** The name of the exercise's object in a world. */
+  public static final String IMPL = "impl";
+
   private static Path template;
   private static Map<String, String> schema;
 
@@ -65,33 +68,34 @@ public final class ShopWorld implements AutoCloseable {
    * @return the world, with the student's class constructed
    */
   public static ShopWorld open(SuiteContext suite, AgentProcess jvm) {
+    ShopWorld world = bare(suite, jvm, null);
+    world.construct(IMPL, suite.implementation());
+    return world;
+  }
+
+  /**
+   * Opens a world on a fresh copy of a database, with nothing constructed yet: the test gives it
+   * its external systems ({@link #sink}, {@link #payments}) first, then {@link #construct}s.
+   *
+   * @param suite the running suite
+   * @param jvm the JVM
+   * @param template the database to copy; {@code null} for the shop's fixtures
+   * @return the world
+   */
+  public static ShopWorld bare(SuiteContext suite, AgentProcess jvm, Path template) {
     Session session = suite.session();
     try {
       Path dir = session.newDirectory("w");
       Path db = dir.resolve("shop.db");
       try {
-        Files.copy(template(), db);
+        Files.copy(template == null ? template() : template, db);
       } catch (IOException full) {
         fail(
             Feedback.get(
                 "state.diskFull", session.config().scratchBytes() >> 20, full.getMessage()));
       }
       session.slot().own(db);
-      String id = dir.getFileName().toString();
-      ShopWorld world = new ShopWorld(session, jvm, "w" + id, db, suite.implementation());
-      jvm.command(
-          session.callDeadline(),
-          "WORLD",
-          world.id,
-          "jdbc",
-          session.seen(db),
-          Integer.toString(BUSY_TIMEOUT_MS));
-      try {
-        jvm.command(session.callDeadline(), "NEW", world.id, "impl", suite.implementation());
-      } catch (AgentRefused e) {
-        fail(Feedback.get("construct.failed", simpleName(suite.implementation()), e.getMessage()));
-      }
-      return world;
+      return attach(suite, jvm, "w" + dir.getFileName(), db);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,26 +111,93 @@ public final class ShopWorld implements AutoCloseable {
    * @return the world, with the student's class constructed
    */
   public static ShopWorld reopen(SuiteContext suite, AgentProcess jvm, Path db) {
-    Session session = suite.session();
+    ShopWorld world = reopenBare(suite, jvm, db);
+    world.construct(IMPL, suite.implementation());
+    return world;
+  }
+
+  /**
+   * Opens another world on an earlier one's database with nothing constructed yet (see {@link
+   * #bare}).
+   *
+   * @param suite the running suite
+   * @param jvm the JVM
+   * @param db the earlier world's database file (host path)
+   * @return the world
+   */
+  public static ShopWorld reopenBare(SuiteContext suite, AgentProcess jvm, Path db) {
     try {
-      String id = "w" + session.newDirectory("r").getFileName();
-      ShopWorld world = new ShopWorld(session, jvm, id, db, suite.implementation());
-      jvm.command(
-          session.callDeadline(),
-          "WORLD",
-          world.id,
-          "jdbc",
-          session.seen(db),
-          Integer.toString(BUSY_TIMEOUT_MS));
-      try {
-        jvm.command(session.callDeadline(), "NEW", world.id, "impl", suite.implementation());
-      } catch (AgentRefused e) {
-        fail(Feedback.get("construct.failed", simpleName(suite.implementation()), e.getMessage()));
-      }
-      return world;
+      return attach(suite, jvm, "w" + suite.session().newDirectory("r").getFileName(), db);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ShopWorld attach(SuiteContext suite, AgentProcess jvm, String id, Path db) {
+    Session session = suite.session();
+    ShopWorld world = new ShopWorld(session, jvm, id, db, suite.implementation());
+    jvm.command(
+        session.callDeadline(),
+        "WORLD",
+        world.id,
+        "jdbc",
+        session.seen(db),
+        Integer.toString(BUSY_TIMEOUT_MS));
+    return world;
+  }
+
+  /**
+   * Constructs a student class in this world, with the world's objects as its constructor's
+   * arguments; the test fails, saying why, if it cannot be constructed.
+   *
+   * @param object the name calls use for it ({@code impl} for the exercise's class)
+   * @param className the class
+   */
+  public void construct(String object, String className) {
+    try {
+      jvm.command(session.callDeadline(), "NEW", id, object, className);
+    } catch (AgentRefused e) {
+      fail(Feedback.get("construct.failed", simpleName(className), e.getMessage()));
+    }
+  }
+
+  /**
+   * Gives the world a scripted broker ({@code org.txlab.course.patterns.ScriptedSink}), for
+   * constructors that take a {@code Sink}.
+   *
+   * @param scriptJson e.g. {@code {"outcomes": ["ACK", "CRASH_AFTER"]}}
+   */
+  public void sink(String scriptJson) {
+    jvm.command(session.callDeadline(), "SINK", id, scriptJson);
+  }
+
+  /**
+   * Gives the world a scripted payment provider ({@code
+   * org.txlab.course.patterns.ScriptedPayments}) holding a ledger, for constructors that take a
+   * {@code Payments}.
+   *
+   * @param scriptJson e.g. {@code {"charge": {"*": ["LATE"]}}}
+   * @param ledgerJson the accounts it holds, e.g. those of a crashed world's {@link #externals}
+   */
+  public void payments(String scriptJson, String ledgerJson) {
+    jvm.command(session.callDeadline(), "PAYMENTS", id, scriptJson, ledgerJson);
+  }
+
+  /**
+   * Lands the provider's late charges that no refund voided.
+   *
+   * @return how many landed
+   */
+  public int landLate() {
+    return Integer.parseInt(jvm.command(session.callDeadline(), "LAND_LATE", id).get(0));
+  }
+
+  /**
+   * Returns what the world's doubles recorded, as the submission JVM reports it (hostile data:
+   * parse it defensively): {@code {"sends": […], "ledger": […], "calls": […]}}.
+   */
+  public String externals() {
+    return jvm.command(session.callDeadline(), "EXTERNALS", id).get(0);
   }
 
   /**
@@ -140,8 +211,19 @@ public final class ShopWorld implements AutoCloseable {
    * @return the running call
    */
   public RemoteCall start(String label, String method, String signature, String args, Plan plan) {
+    return start(IMPL, label, method, signature, args, plan);
+  }
+
+  /**
+   * Starts a call of one of the world's objects.
+   *
+   * @param object the object's name, as given to {@link #construct}
+   * @see #start(String, String, String, String, Plan)
+   */
+  public RemoteCall start(
+      String object, String label, String method, String signature, String args, Plan plan) {
     return jvm.call(
-        session.callDeadline(), label, id, "impl#" + method, signature, args, plan.json());
+        session.callDeadline(), label, id, object + "#" + method, signature, args, plan.json());
   }
 
   /**
