@@ -487,6 +487,7 @@ class NotebooksIT {
         .containsPattern(
             "per request, SQLite ÷ HashMap \\| [\\d.,]+ × \\| [\\d.,]+–[\\d.,]+ \\| 7");
     assertThat(Notebook.hasImage(nb.cell("Charts.spread(\"One lookup"))).isTrue();
+    assertThat(nb.output("TieredStopAtLevel")).contains("[-XX:TieredStopAtLevel=1]");
     assertThat(nb.output("List<Bench.Sample> writes"))
         .contains("JSONL append + fsync", "SQLite WAL / NORMAL", "1,000 per transaction")
         .contains("(7 rows)");
@@ -512,6 +513,60 @@ class NotebooksIT {
       assertThat(Notebook.text(cell)).containsPattern("^… [a-z-]+: not answered yet\\.");
     }
     assertThat(nb.output("Quiz.score()")).contains("Practice questions: 0 of");
+
+    // The charts as a reader of nbconvert's HTML sees them: embedded, and drawn by a browser.
+    Path html = toHtml(work.resolve("out-07-what-it-costs/07-what-it-costs.ipynb"));
+    long charts = nb.codeCells().stream().filter(Notebook::hasImage).count();
+    assertThat(charts).as("cells of 07 that show a chart").isGreaterThanOrEqualTo(2);
+    assertThat(
+            Pattern.compile("<img src=\"data:image/png;base64,")
+                .matcher(Files.readString(html))
+                .results()
+                .count())
+        .as("charts embedded in 07's HTML")
+        .isGreaterThanOrEqualTo(charts);
+    Path shot = screenshot(html, Path.of("target", "notebook-html", "07-what-it-costs.png"));
+    assertThat(Files.size(shot)).as("size of the screenshot of 07's HTML").isGreaterThan(50_000);
+  }
+
+  /** Converts an executed notebook to HTML with nbconvert, next to it. */
+  private static Path toHtml(Path executed) throws IOException, InterruptedException {
+    Path log = executed.resolveSibling("html.log");
+    Process p =
+        new ProcessBuilder(JUPYTER, "nbconvert", "--to", "html", executed.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("nbconvert --to html finished").isTrue();
+    assertThat(p.exitValue()).as("nbconvert --to html; its log:%n%s", tail(log)).isZero();
+    return executed.resolveSibling(executed.getFileName().toString().replace(".ipynb", ".html"));
+  }
+
+  /**
+   * Saves a screenshot of a whole HTML page drawn by headless Chromium, for a person to look at
+   * (under {@code notebooks/target/notebook-html/}).
+   */
+  private static Path screenshot(Path html, Path png) throws IOException, InterruptedException {
+    Files.createDirectories(png.getParent());
+    Files.deleteIfExists(png);
+    Path log = html.resolveSibling("chromium.log");
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--user-data-dir=" + html.resolveSibling("chromium-profile"),
+                "--window-size=1280,14000",
+                "--screenshot=" + png.toAbsolutePath(),
+                html.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium --screenshot finished").isTrue();
+    assertThat(png).as("the screenshot; chromium's log:%n%s", tail(log)).isRegularFile();
+    return png;
   }
 
   /** The id a quiz cell answers. */
