@@ -58,7 +58,8 @@ public interface Scenario {
    * Starts a child JVM running a scenario.
    *
    * @param type the scenario's class, typically declared in a notebook cell
-   * @param dir a scratch folder for the class files handed to the child
+   * @param dir a scratch folder for the class files handed to the child and for sqlite-jdbc's
+   *     native library, which a killed child leaves behind
    * @param killPoint the kill point to arm, or {@code null} for none
    * @param args the scenario's arguments
    * @return the running child
@@ -72,6 +73,8 @@ public interface Scenario {
         ChildJvm.builder(ScenarioProcess.class.getName())
             .classpath(classpath(type, dir))
             .label(type.getSimpleName())
+            // sqlite-jdbc unpacks its native library here; a killed child cannot delete it.
+            .property("org.sqlite.tmpdir", dir.toString())
             .args(all.toArray(String[]::new));
     if (killPoint != null) {
       b.killAt(killPoint);
