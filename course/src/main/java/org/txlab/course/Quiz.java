@@ -41,7 +41,16 @@ public final class Quiz {
           "kill-after-wal-normal",
           "batched-commit",
           "one-record-per-request",
-          "when-to-ignore");
+          "when-to-ignore",
+          // 08-patterns
+          "retry-relative-write",
+          "key-stored-later",
+          "expected-version",
+          "projection-two-transactions",
+          "outbox-kill-between",
+          "relay-mark-first",
+          "saga-isolation",
+          "compensate-two-transactions");
 
   private static final int SHOWN_LENGTH = 20;
   private static final Map<String, String> ANSWERS = new LinkedHashMap<>();

@@ -339,6 +339,150 @@ class NotebooksIT {
   }
 
   @Test
+  void patternsNotebookRunsEachPatternsCrashAndTheSolutionPassesItsSelfCheck() throws Exception {
+    Notebook nb = execute(Notebook.folder().resolve("08-patterns.ipynb"));
+
+    // Retried after a SIGKILL between COMMIT and the reply: the absolute write lands once, the
+    // relative one twice.
+    assertThat(nb.output("retryAfterLostReply(\"setStock\", 5)"))
+        .contains("setStock(1, 5), attempt 1: committed, killed before the reply; keyboards: 5")
+        .contains("setStock(1, 5), attempt 2, the retry: done; keyboards: 5")
+        .contains(
+            "decrementStock(1, 1), attempt 1: committed, killed before the reply; keyboards: 9")
+        .contains("decrementStock(1, 1), attempt 2, the retry: done; keyboards: 8");
+    assertThat(nb.output("Path keyedDb"))
+        .contains("attempt 2, the retry with the same key: order 1")
+        .containsPattern("order-7f3a \\| user 7, product 1, quantity 1 \\| 1\n\\(1 row\\)")
+        .containsPattern("1 +\\| 7 +\\| 1 +\\| 1\n\\(1 row\\)")
+        .contains("keyboards: 9");
+    assertThat(nb.output("CyclicBarrier together"))
+        .contains("call 1 with key order-b812: order 2", "call 2 with key order-b812: order 2")
+        .contains("orders_of_user_8\n----------------\n1\n")
+        .contains("key order-b812 with quantity 3: ✘ KeyReusedException: ")
+        .contains("mice: 2")
+        .doesNotContain("mice: 1");
+    assertThat(Notebook.text(nb.tagged("self-check").get(0)))
+        .contains("Self-check of IdempotentPlaceOrder (class fingerprint ")
+        .contains("6/6 public checks passed.", "more hidden checks run at grading:")
+        .doesNotContain("✘");
+    // Event sourcing: the fold after a crash, a projection caught up once, one winner per version.
+    assertThat(nb.output("EventLog.create(es)"))
+        .containsPattern("product-1 +\\| 3 +\\| 7 +\\| 2")
+        .containsPattern("product-3 +\\| 1 +\\| 1 +\\| 0");
+    assertThat(nb.output("Path projected"))
+        .contains("the child stopped at after-append-3: SIGKILL")
+        .contains("after the crash: fold Stock[stream=product-1, version=4, stock=7, orders=3]")
+        .contains("view [Row[stream=product-1, stock=8, orders=2]], checkpoint at position 3")
+        .contains("catch-up: 1 event(s) applied, view [Row[stream=product-1, stock=7,")
+        .contains("catch-up again: 0 event(s) applied, view [Row[stream=product-1, stock=7,")
+        .contains("rebuild: 4 event(s) applied, view [Row[stream=product-1, stock=7,");
+    assertThat(nb.output("Connection a = lastLamp.open()"))
+        .contains("A appends at version 2: ✔ appended")
+        .contains("B appends at version 2: ✘ WrongExpectedVersion: product-3: expected version 1")
+        .contains("B reads again and retries: ✘ IllegalStateException: product-3: 1 wanted, 0 left")
+        .contains("the fold: Stock[stream=product-3, version=2, stock=0, orders=1]");
+    // Outbox: killed between the order and its message, neither; killed between the send and the
+    // mark, delivered twice, shipped once by the deduping consumer.
+    assertThat(nb.output("Path outboxDb"))
+        .contains("the child stopped at between-order-and-message: SIGKILL")
+        .containsPattern("orders \\| messages \\| keyboards\n[-+]+\n0 +\\| 0 +\\| 10 *\n");
+    assertThat(nb.output("ScriptedSink refusing"))
+        .contains("run 1:\n message 2: ", " marked 1\nrun 2:\n marked 2\n")
+        .contains("send 2: message 2, REFUSE\nsend 3: message 2, ACK\nsend 4: message 3, ACK");
+    assertThat(nb.output("List.of(34, 35, 36)"))
+        .contains("the relay stopped at sink: message 5 arrived, before the ack: SIGKILL")
+        .containsPattern("4 +\\| 4 +\\| 1 *\n5 +\\| 5 +\\| 0 *\n6 +\\| 6 +\\| 0")
+        .contains("the relay restarted: marked 2")
+        .contains("the broker received messages 1, 2, 3, 4, 5, 5, 6\n");
+    assertThat(nb.output("class Warehouse"))
+        .contains("applying every delivery: 7 shipments for 6 orders")
+        .contains("deduping by message id: 6 shipments for 6 orders")
+        .contains("orders placed in the shop: 6");
+    // Compensation: cancelled and restocked once, also when retried and after a killed
+    // compensator; the late charge voided; the window in which others see the reduced stock.
+    assertThat(nb.output("ScriptedPayments paying"))
+        .contains("order 1 paid\n", "order 2 not paid (PaymentDeclinedException): compensated")
+        .contains("compensation of order 2 again (a retry): nothing to do")
+        .containsPattern("1 +\\| 41 +\\| 1 +\\| 2 +\\| PAID")
+        .containsPattern("2 +\\| 42 +\\| 1 +\\| 3 +\\| CANCELLED")
+        .contains("keyboards: 8\n");
+    assertThat(nb.output("sagaShop(\"late\")"))
+        .contains("order 1 not paid (PaymentTimeoutException): compensated")
+        .contains("the late answers land: 0 charge(s)\n", "the late answers land: 1 charge(s)\n")
+        .containsPattern("refund, then cancel +\\| NONE +\\| true +\\| 0")
+        .containsPattern("cancel without the refund \\| CHARGED +\\| false +\\| 1999");
+    assertThat(nb.output("for (String how"))
+        .contains(
+            "in two transactions, killed at restocked-not-cancelled: keyboards 10, order PENDING\n"
+                + " resume: settled 1; keyboards 12, order CANCELLED\n"
+                + " resume again: settled 0; keyboards 12\n")
+        .contains(
+            "in one transaction, killed at cancelled-not-restocked: keyboards 8, order PENDING\n"
+                + " resume: settled 1; keyboards 10, order CANCELLED\n"
+                + " resume again: settled 0; keyboards 10\n");
+    assertThat(nb.output("sagaShop(\"window\")"))
+        .contains("during the charge, lamps in stock: 0\n")
+        .contains("during the charge, customer 46 orders the lamp: ✘ InsufficientStockException")
+        .contains("after the compensation, lamps in stock: 1\n")
+        .containsPattern("1 +\\| 45 +\\| 3 +\\| 1 +\\| CANCELLED");
+    List<JsonObject> quiz = nb.tagged("quiz");
+    assertThat(quiz).hasSize(8);
+    for (JsonObject cell : quiz) {
+      assertThat(Notebook.text(cell)).containsPattern("^… [a-z-]+: not answered yet\\.");
+    }
+  }
+
+  @Test
+  void starterVersionOfThePatternsNotebookRunsToTheEndAndFailsItsSelfCheck() throws Exception {
+    Path reference = Notebook.folder().resolve("08-patterns.ipynb");
+    Path starter =
+        Files.createDirectories(work.resolve("starter")).resolve(reference.getFileName());
+    Files.writeString(starter, asStarter(Files.readString(reference)));
+
+    Notebook nb = execute(starter);
+
+    assertThat(Notebook.source(nb.tagged("exercise").get(0)))
+        .contains("// TODO(idempotent-checkout): implement placeOrder")
+        .doesNotContain("BEGIN SOLUTION", "BEGIN IMMEDIATE", "idempotency_keys");
+    assertThat(Notebook.text(nb.tagged("self-check").get(0)))
+        .contains("0/6 public checks passed.", "UnsupportedOperationException");
+    // The demonstrations after the exercise do not depend on it.
+    assertThat(nb.output("for (String how")).contains("keyboards 12\n", "keyboards 10\n");
+  }
+
+  @Test
+  void everyCellOfThePatternsNotebookCanRunTwice() throws Exception {
+    Notebook twice = execute(repeated("08-patterns.ipynb", ""));
+
+    assertThat(twice.tagged("self-check")).hasSize(2);
+    for (JsonObject check : twice.tagged("self-check")) {
+      assertThat(Notebook.text(check)).contains("6/6 public checks passed.");
+    }
+    for (String shown :
+        List.of(
+            "decrementStock(1, 1), attempt 2, the retry: done; keyboards: 8",
+            "attempt 2, the retry with the same key: order 1",
+            "rebuild: 4 event(s) applied, view [Row[stream=product-1, stock=7,",
+            "B appends at version 2: ✘ WrongExpectedVersion",
+            "the child stopped at between-order-and-message: SIGKILL",
+            "the relay stopped at sink: message ",
+            "deduping by message id: ",
+            "resume: settled 1; keyboards 12, order CANCELLED",
+            "after the compensation, lamps in stock: 1")) {
+      assertThat(twice.cells().stream().map(Notebook::text).filter(t -> t.contains(shown)))
+          .as("both runs of the cell that shows: %s", shown)
+          .hasSize(2);
+    }
+    // The second run of the keyed cells finds the key the first stored: still one order.
+    assertThat(
+            twice.cells().stream()
+                .map(Notebook::text)
+                .filter(t -> t.contains("call 2 with key order-b812: order 2")))
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t).contains("orders_of_user_8\n----------------\n1\n"));
+  }
+
+  @Test
   void acidNotebookShowsEachGuaranteeAndWhatSqliteJdbcReallyDoes() throws Exception {
     Notebook nb = execute(Notebook.folder().resolve("03-acid.ipynb"));
 
