@@ -64,7 +64,7 @@ class DeliveryChecks {
       expectStoppedAt(first, "TIMEOUT");
       Outbox.expectRan(Outbox.run(w, "relay", Plan.NORMAL), "after a timeout");
       List<Outbox.Sent> all = Outbox.sends(w);
-      expectNextRunBeginsWith(first, all, "not acknowledged in time");
+      expectNextRunBeginsWith(first, all, "did not acknowledge in time");
       Outbox.expectDelivered(
           all, orders, "after the first message's ack timed out and the relay ran again");
     }
