@@ -27,7 +27,7 @@ class FunctionalChecks {
 
   @Test
   @Order(1)
-  @DisplayName("an order is placed, and one run sends one message with its details")
+  @DisplayName("an order is placed, one run sends its message with its details, and marks it")
   @Graded(category = "functional", points = 2, hint = "outbox.hint.happyPath")
   void anOrderIsPlacedAndAnnouncedOnce(SuiteContext suite) {
     String relay = Outbox.relayClass(suite);
@@ -63,6 +63,13 @@ class FunctionalChecks {
         fail(Feedback.get("outbox.sentAgain", Outbox.describe(later)));
       }
       expectMarked(again, 0, "a second time, with nothing pending");
+      // A relay started afresh (after a restart, say) finds the mark in the database.
+      Outbox.relay(w, relay, "restarted", 200);
+      Outbox.expectRan(Outbox.run(w, "restarted", Plan.NORMAL), "in a new relay object");
+      List<Outbox.Sent> restarted = Outbox.sends(w);
+      if (!restarted.isEmpty()) {
+        fail(Feedback.get("outbox.markInMemory", Outbox.describe(restarted)));
+      }
     }
   }
 
