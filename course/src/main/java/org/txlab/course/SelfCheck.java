@@ -128,6 +128,29 @@ public final class SelfCheck {
   }
 
   /**
+   * Runs the outbox checks, each against a fresh shop database: an order announced once with its
+   * details, a failure at every statement of placeOrder, a refused and a timed-out message, and a
+   * real crash of the relay (a child JVM killed after the broker got a message, before the relay
+   * marked it) then a new relay.
+   *
+   * @param create makes the student's order service from a connection source, e.g. {@code
+   *     OutboxPlaceOrder::new}
+   * @param relay makes the student's relay from a connection source and a broker, e.g. {@code
+   *     OutboxRelay::new}; the class must have a constructor taking a {@link ConnectionSource} and
+   *     a {@link org.txlab.outbox.Sink}
+   * @return the outcomes
+   */
+  public static Report outbox(
+      Function<ConnectionSource, ? extends org.txlab.outbox.OutboxOrderService> create,
+      BiFunction<ConnectionSource, org.txlab.outbox.Sink, ? extends org.txlab.outbox.Relay> relay) {
+    return SelfCheck.<org.txlab.outbox.OutboxOrderService>run(
+        "outbox",
+        create,
+        PlaceOrderException.class,
+        (r, subject) -> SelfCheckOutbox.checks(r, subject, relay));
+  }
+
+  /**
    * Runs the txlog checks: reads, awkward values after a restart, and small runs crashed at every
    * disk call (process crash, power loss, a crash in a checkpoint), each recovered by a fresh store
    * of the class.

@@ -36,6 +36,14 @@ final class SelfCheckHidden {
         c.put("durability", 2);
         c.put("hygiene", 3);
       }
+      case "outbox" -> {
+        c.put("functional", 4);
+        c.put("atomicity", 2);
+        c.put("delivery", 5);
+        c.put("isolation", 1);
+        c.put("durability", 2);
+        c.put("hygiene", 3);
+      }
       case "txlog" -> {
         c.put("functional", 3);
         c.put("atomicity", 2);
@@ -48,7 +56,7 @@ final class SelfCheckHidden {
           throw new IllegalArgumentException(
               "[SELFCHECK] no exercise '"
                   + exercise
-                  + "'; the exercises are place-order, cart-checkout, idempotent-checkout, txlog");
+                  + "'; the exercises are place-order, cart-checkout, idempotent-checkout, outbox, txlog");
     }
     return c;
   }

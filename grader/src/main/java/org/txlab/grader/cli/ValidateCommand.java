@@ -82,7 +82,9 @@ final class ValidateCommand implements Callable<Integer> {
       StringBuilder md = new StringBuilder("# Validation of the hidden tests\n\n");
       List<String> problems = new ArrayList<>();
       for (Exercise exercise : exercises) {
-        for (String input : List.of(exercise.reference(), exercise.variants())) {
+        List<String> inputs = new ArrayList<>(List.of(exercise.reference(), exercise.variants()));
+        inputs.addAll(exercise.companions());
+        for (String input : inputs) {
           if (!Files.exists(repo.resolve(input))) {
             stderr.println(
                 "[BAD_INPUT] '"

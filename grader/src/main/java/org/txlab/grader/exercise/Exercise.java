@@ -27,6 +27,15 @@ public interface Exercise {
   /** Returns the reference source (with solution markers), relative to the repository's root. */
   String reference();
 
+  /**
+   * Returns the reference's other source files (with solution markers), relative to the
+   * repository's root: for an exercise whose hand-in has more than one class. Variants are made
+   * from all of them; a folder variant that lacks one gets the reference's.
+   */
+  default List<String> companions() {
+    return List.of();
+  }
+
   /** Returns the folder of its variants, relative to the repository's root. */
   String variants();
 

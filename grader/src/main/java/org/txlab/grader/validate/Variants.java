@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.txlab.grader.exercise.Exercise;
@@ -41,10 +43,17 @@ public final class Variants {
    * @throws IOException if a variant is malformed or a file cannot be read or written
    */
   public static List<Variant> load(Exercise exercise, Path repo, Path work) throws IOException {
-    Path reference = repo.resolve(exercise.reference());
+    // The reference's files by name: the main one first, then its companions (a second class).
+    Map<String, String> reference = new LinkedHashMap<>();
+    for (String file : references(exercise)) {
+      Path p = repo.resolve(file);
+      reference.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+    }
+    Map<String, String> starter = new LinkedHashMap<>();
+    for (Map.Entry<String, String> f : reference.entrySet()) {
+      starter.put(f.getKey(), Starter.strip(f.getValue(), f.getKey()));
+    }
     Path fixtures = repo.resolve(exercise.variants());
-    String fileName = reference.getFileName().toString();
-    String referenceSource = Files.readString(reference, StandardCharsets.UTF_8);
     List<Variant> all = new ArrayList<>();
     all.add(
         write(
@@ -53,21 +62,13 @@ public final class Variants {
             "the reference solution",
             Variant.Kind.REFERENCE,
             Set.of(),
-            fileName,
-            referenceSource));
+            reference));
     all.add(
-        write(
-            work,
-            "starter",
-            "the generated starter",
-            Variant.Kind.STARTER,
-            Set.of(),
-            fileName,
-            Starter.strip(referenceSource, fileName)));
+        write(work, "starter", "the generated starter", Variant.Kind.STARTER, Set.of(), starter));
     for (Path dir : children(fixtures.resolve("honest"))) {
       String name = dir.getFileName().toString();
       if (Files.isDirectory(dir)) {
-        Path target = copy(dir, work.resolve("honest-" + name));
+        Path target = copy(dir, work.resolve("honest-" + name), reference);
         all.add(
             new Variant(
                 "honest/" + name, description(target), target, Variant.Kind.HONEST, Set.of()));
@@ -77,8 +78,7 @@ public final class Variants {
         if (lines.stream().anyMatch(l -> l.startsWith(EXPECT))) {
           throw new IOException(name + ": an honest variant loses nothing; drop its '" + EXPECT);
         }
-        Path target =
-            edited(fixtures, referenceSource, fileName, lines, name, work, "honest-" + stem);
+        Path target = edited(fixtures, reference, lines, name, work, "honest-" + stem);
         all.add(
             new Variant(
                 "honest/" + stem, firstComment(lines), target, Variant.Kind.HONEST, Set.of()));
@@ -87,7 +87,7 @@ public final class Variants {
     for (Path p : children(fixtures.resolve("buggy"))) {
       String name = p.getFileName().toString();
       if (Files.isDirectory(p)) {
-        Path target = copy(p, work.resolve("buggy-" + name));
+        Path target = copy(p, work.resolve("buggy-" + name), reference);
         all.add(
             new Variant(
                 "buggy/" + name,
@@ -98,8 +98,7 @@ public final class Variants {
       } else if (name.endsWith(".variant")) {
         String stem = name.substring(0, name.length() - ".variant".length());
         List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-        Path target =
-            edited(fixtures, referenceSource, fileName, lines, name, work, "buggy-" + stem);
+        Path target = edited(fixtures, reference, lines, name, work, "buggy-" + stem);
         all.add(
             new Variant(
                 "buggy/" + stem,
@@ -112,27 +111,92 @@ public final class Variants {
     return all;
   }
 
-  /** Writes a {@code .variant}'s source: its edits applied to the reference or to its base. */
+  /** The reference's files: the main one, then its companions. */
+  private static List<String> references(Exercise exercise) {
+    List<String> files = new ArrayList<>();
+    files.add(exercise.reference());
+    files.addAll(exercise.companions());
+    return files;
+  }
+
+  /**
+   * Writes a {@code .variant}'s sources: its edits applied to the reference's files or to its
+   * base's (each edit to the one file whose lines it matches).
+   */
   private static Path edited(
       Path fixtures,
-      String referenceSource,
-      String fileName,
+      Map<String, String> reference,
       List<String> lines,
       String name,
       Path work,
       String dirName)
       throws IOException {
-    String base = referenceSource;
-    String baseFile = fileName;
+    Map<String, String> base = new LinkedHashMap<>();
+    for (Map.Entry<String, String> f : reference.entrySet()) {
+      base.put(f.getKey(), withoutMarkers(f.getValue()));
+    }
     for (String line : header(lines)) {
       if (line.startsWith(BASE)) {
         Path honest = fixtures.resolve(line.substring(BASE.length()).trim());
-        Path file = onlyJava(honest, name);
-        base = Files.readString(file, StandardCharsets.UTF_8);
-        baseFile = file.getFileName().toString();
+        for (Path file : javaFiles(honest, name, reference.size())) {
+          base.put(
+              file.getFileName().toString(),
+              withoutMarkers(Files.readString(file, StandardCharsets.UTF_8)));
+        }
       }
     }
-    return writeSource(work, dirName, baseFile, apply(withoutMarkers(base), lines, name));
+    if (base.size() == 1) {
+      Map.Entry<String, String> only = base.entrySet().iterator().next();
+      base.put(only.getKey(), apply(only.getValue(), lines, name));
+    } else {
+      applyAcross(base, lines, name);
+    }
+    Path dir = Files.createDirectories(work.resolve(dirName));
+    for (Map.Entry<String, String> f : base.entrySet()) {
+      Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+    }
+    return dir;
+  }
+
+  /** Applies each edit to the one file of several whose lines it matches exactly once. */
+  private static void applyAcross(Map<String, String> files, List<String> lines, String name)
+      throws IOException {
+    int i = 0;
+    int edits = 0;
+    while (i < lines.size()) {
+      if (!lines.get(i).equals("@@ replace")) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < lines.size() && !lines.get(i).equals("@@ end")) {
+        i++;
+      }
+      if (i >= lines.size()) {
+        throw new IOException(name + ": an edit is not closed with '@@ end'");
+      }
+      List<String> edit = lines.subList(start, ++i);
+      String find = String.join("\n", edit.subList(1, edit.indexOf("@@ with"))) + "\n";
+      String target = null;
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        if (f.getValue().contains(find)) {
+          if (target != null) {
+            throw new IOException(
+                name + ": the lines to replace must occur exactly once in the base:\n" + find);
+          }
+          target = f.getKey();
+        }
+      }
+      if (target == null) {
+        throw new IOException(
+            name + ": the lines to replace must occur exactly once in the base:\n" + find);
+      }
+      files.put(target, apply(files.get(target), edit, name));
+      edits++;
+    }
+    if (edits == 0) {
+      throw new IOException(name + ": a .variant needs at least one '@@ replace' edit");
+    }
   }
 
   /** Applies a variant's edits to a source. */
@@ -243,13 +307,14 @@ public final class Variants {
     return "";
   }
 
-  private static Path onlyJava(Path dir, String name) throws IOException {
+  private static List<Path> javaFiles(Path dir, String name, int most) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      List<Path> java = files.filter(p -> p.toString().endsWith(".java")).toList();
-      if (java.size() != 1) {
-        throw new IOException(name + ": its base " + dir + " must hold exactly one .java file");
+      List<Path> java = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      if (java.isEmpty() || java.size() > most) {
+        throw new IOException(
+            name + ": its base " + dir + " must hold one .java file per class of the reference");
       }
-      return java.get(0);
+      return java;
     }
   }
 
@@ -259,21 +324,21 @@ public final class Variants {
       String description,
       Variant.Kind kind,
       Set<String> losses,
-      String fileName,
-      String source)
-      throws IOException {
-    return new Variant(
-        dirName, description, writeSource(work, dirName, fileName, source), kind, losses);
-  }
-
-  private static Path writeSource(Path work, String dirName, String fileName, String source)
+      Map<String, String> files)
       throws IOException {
     Path dir = Files.createDirectories(work.resolve(dirName));
-    Files.writeString(dir.resolve(fileName), source, StandardCharsets.UTF_8);
-    return dir;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+    }
+    return new Variant(dirName, description, dir, kind, losses);
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
+  /**
+   * Copies a folder variant; a class of the reference it does not have (the exercise's other class,
+   * unchanged) is the reference's, without its markers.
+   */
+  private static Path copy(Path from, Path to, Map<String, String> reference) throws IOException {
+    List<String> present = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -281,6 +346,15 @@ public final class Variants {
           Files.createDirectories(target);
         } else {
           Files.copy(p, target);
+          present.add(p.getFileName().toString());
+        }
+      }
+    }
+    if (reference.size() > 1) {
+      for (Map.Entry<String, String> f : reference.entrySet()) {
+        if (!present.contains(f.getKey())) {
+          Files.writeString(
+              to.resolve(f.getKey()), withoutMarkers(f.getValue()), StandardCharsets.UTF_8);
         }
       }
     }

@@ -113,6 +113,20 @@ class SelfCheckVariantsIT {
                   "buggy/rejection-not-stored",
                   List.of("a rejected request replayed"),
                   "Store the rejection")),
+          "outbox",
+          List.of(
+              new Wrong(
+                  "buggy/mark-before-send",
+                  List.of("a refused message stays pending", "the relay killed with SIGKILL"),
+                  "Mark a message"),
+              new Wrong(
+                  "buggy/message-after-commit",
+                  List.of("a failure at any statement of placeOrder"),
+                  "one transaction"),
+              new Wrong(
+                  "buggy/skip-refused",
+                  List.of("a refused message stays pending"),
+                  "must not overtake it")),
           "txlog",
           List.of(
               new Wrong(
@@ -232,6 +246,22 @@ class SelfCheckVariantsIT {
       case "idempotent-checkout" ->
           SelfCheck.idempotentCheckout(
               db -> (org.txlab.idempotency.IdempotentOrderService) create.apply(db));
+      case "outbox" -> {
+        Constructor<?> relay =
+            loader
+                .loadClass("org.txlab.exercises.OutboxRelay")
+                .getDeclaredConstructor(ConnectionSource.class, org.txlab.outbox.Sink.class);
+        relay.setAccessible(true);
+        yield SelfCheck.outbox(
+            db -> (org.txlab.outbox.OutboxOrderService) create.apply(db),
+            (db, sink) -> {
+              try {
+                return (org.txlab.outbox.Relay) relay.newInstance(db, sink);
+              } catch (ReflectiveOperationException x) {
+                throw new IllegalStateException(x);
+              }
+            });
+      }
       default -> throw new IllegalStateException("no self-check for " + e.id());
     };
   }
