@@ -30,7 +30,7 @@ class HygieneChecks {
     try (ShopWorld w = Sagas.open(suite, suite.session().main(), script)) {
       Hygiene.expectConnectionsClosed(
           w,
-          Sagas.checkout(w, 1, 1, 1, LEFT_AS_IS),
+          Sagas.cleanCheckout(w, 1, 1, LEFT_AS_IS, "paid"),
           Sagas.checkout(w, 1, 1, 1, LEFT_AS_IS),
           Sagas.checkout(w, 1, 2, 99, LEFT_AS_IS),
           Sagas.resume(w, LEFT_AS_IS));
@@ -44,8 +44,8 @@ class HygieneChecks {
   void leavesNoTransactionOpen(SuiteContext suite) {
     Call clean;
     try (ShopWorld w = Sagas.open(suite, suite.session().main(), Sagas.DECLINE)) {
+      clean = Sagas.cleanCheckout(w, 1, 1, Plan.NORMAL, "declined");
       Hygiene.expectUnlocked(w, Sagas.checkout(w, 1, 2, 99, LEFT_AS_IS));
-      clean = Sagas.checkout(w, 1, 1, 1, Plan.NORMAL);
     }
     List<Integer> ks = Statements.faultable(clean.statements());
     for (int k : ks) {

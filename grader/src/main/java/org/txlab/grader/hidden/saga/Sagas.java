@@ -90,6 +90,18 @@ final class Sagas {
     return Call.of(startCheckout(w, user, product, quantity, plan), w);
   }
 
+  /**
+   * Runs a checkout the test needs to have stored its order (to fault its statements, to count its
+   * connections), and fails saying the test could not be checked if it did not.
+   */
+  static Call cleanCheckout(ShopWorld w, long user, long product, Plan plan, String kind) {
+    Call c = checkout(w, user, product, 1, plan);
+    if (state(w).orders().isEmpty()) {
+      fail(Feedback.get("saga.notReserved", c.label(), kind, c.outcome()));
+    }
+    return c;
+  }
+
   static RemoteCall startResume(ShopWorld w, Plan plan) {
     return w.start("resume()", RESUME, "[]", "[]", plan);
   }
