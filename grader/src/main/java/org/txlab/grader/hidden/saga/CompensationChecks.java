@@ -39,7 +39,7 @@ class CompensationChecks {
   @Test
   @Order(2)
   @DisplayName("a charge that times out but lands later holds no money for a cancelled order")
-  @Graded(category = "compensation", points = 3, hint = "saga.hint.late")
+  @Graded(category = "compensation", points = 2, hint = "saga.hint.late")
   void aLateChargeIsVoidedOrKept(SuiteContext suite) {
     try (ShopWorld w =
         Sagas.open(suite, suite.session().main(), Sagas.script(List.of("LATE"), List.of("OK")))) {

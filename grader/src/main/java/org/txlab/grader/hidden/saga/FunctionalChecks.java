@@ -61,7 +61,7 @@ class FunctionalChecks {
   @Order(3)
   @DisplayName(
       "a rejected checkout throws its PlaceOrderException, writes nothing, charges nothing")
-  @Graded(category = "functional", points = 2, hint = "saga.hint.rejections")
+  @Graded(category = "functional", points = 1, hint = "saga.hint.rejections")
   void aRejectedCheckoutWritesAndChargesNothing(SuiteContext suite) {
     try (ShopWorld w = Sagas.open(suite, suite.session().main(), Sagas.PAY)) {
       SagaState before = Sagas.state(w);

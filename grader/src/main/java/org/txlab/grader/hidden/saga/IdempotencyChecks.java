@@ -37,7 +37,7 @@ class IdempotencyChecks {
   @Test
   @Order(2)
   @DisplayName("resume() with every order settled changes nothing")
-  @Graded(category = "idempotency", points = 2, hint = "saga.hint.resumeSettled")
+  @Graded(category = "idempotency", points = 1, hint = "saga.hint.resumeSettled")
   void resumeWithNothingUnfinished(SuiteContext suite) {
     String script = "{\"charge\": {\"*\": [\"PAY\"], \"2\": [\"DECLINE\"]}}";
     try (ShopWorld w = Sagas.open(suite, suite.session().main(), script)) {
