@@ -151,6 +151,22 @@ public final class SelfCheck {
   }
 
   /**
+   * Runs the compensation checks, each against a fresh saga shop database and a scripted payment
+   * provider: a paid and a declined checkout, a charge that times out and lands later, a failure at
+   * every statement of a declined checkout then {@code resume()}, and a real crash (a child JVM
+   * killed while the charge is on its way) then {@code resume()} twice in this JVM.
+   *
+   * @param create makes the student's saga, e.g. {@code PaymentCheckout::new}; the class must have
+   *     a constructor taking a {@link ConnectionSource} and a {@link org.txlab.saga.Payments}
+   * @return the outcomes
+   */
+  public static Report compensation(
+      BiFunction<ConnectionSource, org.txlab.saga.Payments, ? extends org.txlab.saga.CheckoutSaga>
+          create) {
+    return SelfCheckCompensation.report(create);
+  }
+
+  /**
    * Runs the txlog checks: reads, awkward values after a restart, and small runs crashed at every
    * disk call (process crash, power loss, a crash in a checkpoint), each recovered by a fresh store
    * of the class.

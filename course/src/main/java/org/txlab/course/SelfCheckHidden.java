@@ -52,11 +52,19 @@ final class SelfCheckHidden {
         c.put("rotation", 3);
         c.put("hygiene", 1);
       }
+      case "compensation" -> {
+        c.put("functional", 3);
+        c.put("compensation", 3);
+        c.put("atomicity", 3);
+        c.put("recovery", 3);
+        c.put("idempotency", 2);
+        c.put("hygiene", 2);
+      }
       default ->
           throw new IllegalArgumentException(
               "[SELFCHECK] no exercise '"
                   + exercise
-                  + "'; the exercises are place-order, cart-checkout, idempotent-checkout, outbox, txlog");
+                  + "'; the exercises are place-order, cart-checkout, idempotent-checkout, outbox, compensation, txlog");
     }
     return c;
   }

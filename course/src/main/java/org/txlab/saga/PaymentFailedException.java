@@ -21,7 +21,7 @@ public final class PaymentFailedException extends PlaceOrderException {
    *     PaymentTimeoutException}
    */
   public PaymentFailedException(long orderId, Exception cause) {
-    super(Messages.get("saga.paymentFailed", orderId, cause.getMessage()));
+    super(Messages.get("saga.paymentFailed", Long.toString(orderId), cause.getMessage()));
     initCause(cause);
     this.orderId = orderId;
   }

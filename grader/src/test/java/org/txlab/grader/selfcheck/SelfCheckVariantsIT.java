@@ -147,7 +147,21 @@ class SelfCheckVariantsIT {
                   List.of("a crash at any disk call of checkpoint()"),
                   "before syncDir"),
               new Wrong(
-                  "buggy/text-lines-format", List.of("values with newlines"), "with its length")));
+                  "buggy/text-lines-format", List.of("values with newlines"), "with its length")),
+          "compensation",
+          List.of(
+              new Wrong(
+                  "buggy/timeout-treated-as-decline",
+                  List.of("a charge that times out but lands later"),
+                  "voids a charge that lands late"),
+              new Wrong(
+                  "buggy/compensation-in-two-transactions",
+                  List.of("a failure at any statement of a declined checkout"),
+                  "Compensate in one transaction"),
+              new Wrong(
+                  "buggy/resume-restocks-cancelled-orders",
+                  List.of("killed with SIGKILL while the charge was on its way"),
+                  "a second resume() finds nothing to do")));
 
   @TestFactory
   Stream<DynamicTest> theSelfCheckPassesHonestCodeAndFailsTheClassicWrongAnswers()
@@ -224,6 +238,21 @@ class SelfCheckVariantsIT {
           disk -> {
             try {
               return (Store) c.newInstance(disk);
+            } catch (ReflectiveOperationException x) {
+              throw new IllegalStateException(x);
+            }
+          });
+    }
+    if (e.id().equals("compensation")) {
+      Constructor<?> c =
+          loader
+              .loadClass(name)
+              .getDeclaredConstructor(ConnectionSource.class, org.txlab.saga.Payments.class);
+      c.setAccessible(true);
+      return SelfCheck.compensation(
+          (db, payments) -> {
+            try {
+              return (org.txlab.saga.CheckoutSaga) c.newInstance(db, payments);
             } catch (ReflectiveOperationException x) {
               throw new IllegalStateException(x);
             }
