@@ -51,7 +51,7 @@ class AtomicityChecks {
   @Test
   @Order(1)
   @DisplayName("a failure at any statement of placeOrder leaves every table unchanged")
-  @Graded(category = "atomicity", points = 3, hint = "outbox.hint.atomicity")
+  @Graded(category = "atomicity", points = 2, hint = "outbox.hint.atomicity")
   void failureAtEveryStatementLeavesEveryTableUnchanged(SuiteContext suite) {
     Clean clean = Clean.run(suite, "to inject failures into its statements");
     for (int k : Statements.faultable(clean.call().statements())) {

@@ -53,7 +53,7 @@ class DeliveryChecks {
   @Test
   @Order(2)
   @DisplayName("a message whose ack timed out is sent again, with the same id")
-  @Graded(category = "delivery", points = 2, hint = "outbox.hint.timeout")
+  @Graded(category = "delivery", points = 1, hint = "outbox.hint.timeout")
   void aTimedOutMessageIsSentAgainWithItsId(SuiteContext suite) {
     String relay = Outbox.relayClass(suite);
     try (ShopWorld w = ShopWorld.open(suite)) {
