@@ -37,34 +37,37 @@ class GradeCommandIT {
     assertThat(first.code()).as(first.err()).isZero();
     List<String> gradebook = Files.readAllLines(out.resolve("gradebook.csv"));
     String none = "\"graded; no implementation of ";
+    String rest = " compensation, txlog\"";
     assertThat(gradebook.get(11))
-        .startsWith("nora,0,0,0,0,,0,")
+        .startsWith("nora,0,0,0,0,0,0,,0,")
         .contains("not gradable: [BAD_NOTEBOOK] 'nora.ipynb' is not a valid notebook");
     assertThat(gradebook.get(12))
         .as("a notebook whose exercise cell fails in the kernel fails the same way when graded")
         .isEqualTo(
-            "oli,0,0,0,0,0,0,\"graded; place-order, cart-checkout, idempotent-checkout, txlog not"
-                + " graded: [CELL_ERROR] exercise cell 1 fails, as it does in the notebook:"
+            "oli,0,0,0,0,0,0,0,0,\"graded; place-order, cart-checkout, idempotent-checkout, outbox,"
+                + " compensation, txlog not graded: [CELL_ERROR] exercise cell 1 fails, as it does in the notebook:"
                 + " CompilationError: line 23: ';' expected\"");
     assertThat(gradebook.subList(0, 11))
         .containsExactly(
-            "student,place-order (25),cart-checkout (25),idempotent-checkout (25),txlog (25),quiz"
-                + " (12),total (112),status",
-            "ada,25,25,25,25,,100,graded",
-            "ben,24,0,0,0,,24," + none + "cart-checkout, idempotent-checkout, txlog\"",
-            "carla,14,0,0,0,,14," + none + "cart-checkout, idempotent-checkout, txlog\"",
-            "dan,20,22,0,0,,42," + none + "idempotent-checkout, txlog\"",
-            "eve,22,0,0,0,,22," + none + "cart-checkout, idempotent-checkout, txlog\"",
-            "fay,0,24,0,22,,46," + none + "place-order, idempotent-checkout\"",
-            "jo,0,0,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
+            "student,place-order (25),cart-checkout (25),idempotent-checkout (25),outbox (25),"
+                + "compensation (25),txlog (25),quiz (16),total (166),status",
+            "ada,25,25,25,25,25,25,,150,graded",
+            "ben,24,0,0,0,0,0,,24," + none + "cart-checkout, idempotent-checkout, outbox," + rest,
+            "carla,14,0,0,0,0,0,,14," + none + "cart-checkout, idempotent-checkout, outbox," + rest,
+            "dan,20,22,0,0,0,0,,42," + none + "idempotent-checkout, outbox," + rest,
+            "eve,22,0,0,0,0,0,,22," + none + "cart-checkout, idempotent-checkout, outbox," + rest,
+            "fay,0,24,0,18,0,22,,64," + none + "place-order, idempotent-checkout, compensation\"",
+            "jo,0,0,0,0,0,0,,0,not gradable: [COMPILE_ERROR] your code does not compile:"
                 + " PlaceOrder.java:15: error: ';' expected",
-            "kim,0,0,0,0,,0," + none + "cart-checkout, idempotent-checkout, txlog\"",
-            "lea,25,0,0,0,12,37," + none + "cart-checkout, idempotent-checkout, txlog\"",
-            "max,14,0,0,0,2,16," + none + "cart-checkout, idempotent-checkout, txlog\"");
+            "kim,0,0,0,0,0,0,,0," + none + "cart-checkout, idempotent-checkout, outbox," + rest,
+            "lea,25,0,0,0,0,0,12,37," + none + "cart-checkout, idempotent-checkout, outbox," + rest,
+            "max,14,0,0,0,0,0,2,16," + none + "cart-checkout, idempotent-checkout, outbox," + rest);
     assertThat(gradebook.subList(13, 15))
         .containsExactly(
-            "pia,0,0,0,23,,23," + none + "place-order, cart-checkout, idempotent-checkout\"",
-            "quinn,0,0,22,0,,22," + none + "place-order, cart-checkout, txlog\"");
+            "pia,0,0,0,0,21,23,,44,"
+                + none
+                + "place-order, cart-checkout, idempotent-checkout, outbox\"",
+            "quinn,0,0,22,0,0,0,,22," + none + "place-order, cart-checkout, outbox," + rest);
     for (String f :
         List.of(
             "gradebook-canvas.csv",
@@ -92,7 +95,7 @@ class GradeCommandIT {
 
     assertThat(second.code()).isZero();
     assertThat(second.out().lines().filter(l -> l.contains("(unchanged)")).count()).isEqualTo(13);
-    assertThat(second.out()).containsPattern("carla +14/100 +\\d");
+    assertThat(second.out()).containsPattern("carla +14/150 +\\d");
   }
 
   @Test
@@ -109,12 +112,13 @@ class GradeCommandIT {
     assertThat(r.out() + r.err()).contains("[NO_SANDBOX]", "apt-get install bubblewrap");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .containsExactly(
-            "student,place-order (25),cart-checkout (25),idempotent-checkout (25),txlog (25),quiz"
-                + " (12),total (112),status",
-            "ada,25,25,25,25,,100,graded",
-            "dan,20,22,0,0,,42,\"graded; no implementation of idempotent-checkout, txlog\"",
-            "kim,0,0,0,0,,0,\"graded; no implementation of cart-checkout, idempotent-checkout,"
-                + " txlog\"");
+            "student,place-order (25),cart-checkout (25),idempotent-checkout (25),outbox (25),"
+                + "compensation (25),txlog (25),quiz (16),total (166),status",
+            "ada,25,25,25,25,25,25,,150,graded",
+            "dan,20,22,0,0,0,0,,42,\"graded; no implementation of idempotent-checkout, outbox,"
+                + " compensation, txlog\"",
+            "kim,0,0,0,0,0,0,,0,\"graded; no implementation of cart-checkout, idempotent-checkout,"
+                + " outbox, compensation, txlog\"");
   }
 
   @Test
