@@ -365,6 +365,14 @@ class NotebooksIT {
         .contains("Self-check of IdempotentPlaceOrder (class fingerprint ")
         .contains("6/6 public checks passed.", "more hidden checks run at grading:")
         .doesNotContain("✘");
+    assertThat(Notebook.text(nb.tagged("self-check").get(1)))
+        .contains("Self-check of OutboxPlaceOrder (class fingerprint ")
+        .contains("5/5 public checks passed.", "more hidden checks run at grading:")
+        .doesNotContain("✘");
+    assertThat(Notebook.text(nb.tagged("self-check").get(2)))
+        .contains("Self-check of PaymentCheckout (class fingerprint ")
+        .contains("5/5 public checks passed.", "more hidden checks run at grading:")
+        .doesNotContain("✘");
     // Event sourcing: the fold after a crash, a projection caught up once, one winner per version.
     assertThat(nb.output("EventLog.create(es)"))
         .containsPattern("product-1 +\\| 3 +\\| 7 +\\| 2")
@@ -446,6 +454,17 @@ class NotebooksIT {
         .doesNotContain("BEGIN SOLUTION", "BEGIN IMMEDIATE", "idempotency_keys");
     assertThat(Notebook.text(nb.tagged("self-check").get(0)))
         .contains("0/6 public checks passed.", "UnsupportedOperationException");
+    assertThat(Notebook.source(nb.tagged("exercise").get(2)))
+        .contains("// TODO(outbox): implement runOnce")
+        .doesNotContain("BEGIN SOLUTION", "UPDATE outbox");
+    assertThat(Notebook.source(nb.tagged("exercise").get(3)))
+        .contains(
+            "// TODO(compensation): implement checkout", "// TODO(compensation): implement resume")
+        .doesNotContain("BEGIN SOLUTION");
+    for (int i = 1; i <= 2; i++) {
+      assertThat(Notebook.text(nb.tagged("self-check").get(i)))
+          .contains("0/5 public checks passed.", "UnsupportedOperationException");
+    }
     // The demonstrations after the exercise do not depend on it.
     assertThat(nb.output("for (String how")).contains("keyboards 12\n", "keyboards 10\n");
   }
@@ -454,9 +473,9 @@ class NotebooksIT {
   void everyCellOfThePatternsNotebookCanRunTwice() throws Exception {
     Notebook twice = execute(repeated("08-patterns.ipynb", ""));
 
-    assertThat(twice.tagged("self-check")).hasSize(2);
+    assertThat(twice.tagged("self-check")).hasSize(6);
     for (JsonObject check : twice.tagged("self-check")) {
-      assertThat(Notebook.text(check)).contains("6/6 public checks passed.");
+      assertThat(Notebook.text(check)).containsPattern("(\\d)/\\1 public checks passed\\.");
     }
     for (String shown :
         List.of(

@@ -32,7 +32,8 @@ class NotebooksTests {
             "04-quiz.ipynb",
             "05-cart-checkout.ipynb",
             "06-own-log.ipynb",
-            "07-what-it-costs.ipynb")
+            "07-what-it-costs.ipynb",
+            "08-patterns.ipynb")
         .allMatch(n -> n.matches("\\d\\d-[a-z-]+\\.ipynb"));
   }
 
@@ -126,6 +127,40 @@ class NotebooksTests {
     assertThat(nb.tagged("self-check")).hasSize(1);
     assertThat(Notebook.source(nb.tagged("self-check").get(0)))
         .contains("SelfCheck.txlog(TxStore::new)");
+  }
+
+  @Test
+  void thePatternsNotebookHoldsEachPatternExerciseWithItsReferenceSolutionsRegions()
+      throws IOException {
+    Notebook nb = Notebook.read(Notebook.folder().resolve("08-patterns.ipynb"));
+    Path exercises =
+        Notebook.folder().resolve("../exercises/src/main/java/org/txlab/exercises").normalize();
+    List<JsonObject> cells = nb.tagged("exercise");
+    // One cell per class, in the notebook's order: each is graded as its class, and its starter is
+    // made the way the class's file's is (the same regions, in the same order, with the same
+    // hints).
+    String[][] expected = {
+      {"IdempotentPlaceOrder", "class IdempotentPlaceOrder implements IdempotentOrderService"},
+      {"OutboxPlaceOrder", "class OutboxPlaceOrder implements OutboxOrderService"},
+      {"OutboxRelay", "class OutboxRelay implements Relay"},
+      {"PaymentCheckout", "class PaymentCheckout implements CheckoutSaga"},
+    };
+    assertThat(cells).hasSize(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      String source = Notebook.source(cells.get(i));
+      Path reference = exercises.resolve(expected[i][0] + ".java");
+      assertThat(source)
+          .contains(expected[i][1])
+          .doesNotContain("public class", "public final class", "package ");
+      assertThat(solutionMarkers(source))
+          .as("the solution markers of exercise cell %d against those of %s", i + 1, reference)
+          .containsExactlyElementsOf(solutionMarkers(Files.readString(reference)));
+    }
+    assertThat(nb.tagged("self-check").stream().map(Notebook::source))
+        .containsExactly(
+            "SelfCheck.idempotentCheckout(IdempotentPlaceOrder::new)",
+            "SelfCheck.outbox(OutboxPlaceOrder::new, OutboxRelay::new)",
+            "SelfCheck.compensation(PaymentCheckout::new)");
   }
 
   private static List<String> solutionMarkers(String source) {
