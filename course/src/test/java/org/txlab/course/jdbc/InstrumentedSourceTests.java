@@ -7,12 +7,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +150,46 @@ class InstrumentedSourceTests {
     assertThat(source.closeLeakedBy(first)).as("already closed").isZero();
     assertThat(source.leaked()).isEmpty();
     assertThat(first.connectionsLeftOpen()).as("still the code's leak").isEqualTo(1);
+  }
+
+  @Test
+  void numbersTheStatementsOfConcurrentCallsEachOnItsOwn() throws Exception {
+    InstrumentedSource source = new InstrumentedSource(Shop.source(db), Controller.NONE);
+    int n = 25;
+    CyclicBarrier step = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<List<StatementRecord>>> calls = new ArrayList<>();
+      for (String name : List.of("left", "right")) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  try (CallScope scope = source.call(name, FaultPlan.NONE);
+                      Connection c = source.open()) {
+                    for (int i = 0; i < n; i++) {
+                      // Both calls run each of their statements at the same time.
+                      step.await(10, TimeUnit.SECONDS);
+                      run(c, "SELECT " + i + " AS " + name);
+                    }
+                    return scope.statements();
+                  }
+                }));
+      }
+      for (int k = 0; k < 2; k++) {
+        String name = k == 0 ? "left" : "right";
+        List<StatementRecord> records = calls.get(k).get(30, TimeUnit.SECONDS);
+        assertThat(records)
+            .extracting(StatementRecord::number)
+            .as("%s's statements, numbered in its own call", name)
+            .isEqualTo(IntStream.rangeClosed(1, records.size()).boxed().toList());
+        assertThat(records.stream().map(StatementRecord::sql).filter(q -> q.startsWith("SELECT ")))
+            .as("%s's queries, and only its own", name)
+            .hasSize(n)
+            .allMatch(q -> q.endsWith(" AS " + name));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
