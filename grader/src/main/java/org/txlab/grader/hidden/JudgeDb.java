@@ -115,7 +115,7 @@ public final class JudgeDb {
    * @return its {@code CREATE TABLE} statement
    * @throws SQLException if the schema cannot be read
    */
-  static String tableSql(Connection c, String table) throws SQLException {
+  public static String tableSql(Connection c, String table) throws SQLException {
     try (var p =
         c.prepareStatement("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
       p.setString(1, table);

@@ -14,6 +14,7 @@ import org.txlab.course.Shop;
 import org.txlab.grader.judge.AgentProcess;
 import org.txlab.grader.judge.AgentRefused;
 import org.txlab.grader.judge.CallResult;
+import org.txlab.grader.judge.GraderTrouble;
 import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.judge.Session;
 import org.txlab.grader.suite.Feedback;
@@ -233,6 +234,26 @@ public final class ShopWorld implements AutoCloseable {
    */
   public CallResult call(String label, String method, String signature, String args, Plan plan) {
     return start(label, method, signature, args, plan).result(session.callDeadline());
+  }
+
+  /**
+   * Waits until a killed process's locks are gone, as a restarted process would, before the judge's
+   * next step (the kernel releases them a moment after the process is reaped, later on a loaded
+   * machine; the next writer rolls a hot journal back).
+   *
+   * @param suite the running suite
+   * @param db the database file (host path)
+   */
+  public static void awaitTheCrashOver(SuiteContext suite, Path db) {
+    try {
+      if (!JudgeDb.writableWithin(db, (int) suite.session().config().callTimeout().toMillis())) {
+        throw new GraderTrouble(
+            "[GRADER] the database stayed locked after the crashed process was killed");
+      }
+    } catch (SQLException e) {
+      throw new GraderTrouble(
+          "[GRADER] the database could not be opened after the crash: " + e.getMessage());
+    }
   }
 
   /** Closes, in the submission JVM, what the student's code left open in this world. */

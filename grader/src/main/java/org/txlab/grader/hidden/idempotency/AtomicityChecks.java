@@ -91,7 +91,7 @@ class AtomicityChecks {
                 clean.before().changesTo(reopened)));
       }
     }
-    Keyed.awaitTheCrashOver(suite, db);
+    ShopWorld.awaitTheCrashOver(suite, db);
     // The client retries, in a process that did not crash, on the same database.
     try (ShopWorld again = ShopWorld.reopen(suite, suite.session().main(), db)) {
       Call retry = Keyed.call(again, "crash-5", 5, 1, 2, Plan.NORMAL);

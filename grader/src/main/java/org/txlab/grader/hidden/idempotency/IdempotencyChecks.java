@@ -46,7 +46,7 @@ class IdempotencyChecks {
         fail(Feedback.get("crash.childFailed", lost.label(), lost.outcome()));
       }
     }
-    Keyed.awaitTheCrashOver(suite, db);
+    ShopWorld.awaitTheCrashOver(suite, db);
     try (ShopWorld again = ShopWorld.reopen(suite, suite.session().main(), db)) {
       Call retry = Keyed.call(again, "lost-9", 9, 1, 4, Plan.NORMAL);
       ShopSnapshot after = again.snapshot();

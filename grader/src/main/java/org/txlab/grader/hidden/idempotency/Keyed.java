@@ -46,23 +46,6 @@ final class Keyed {
   }
 
   /**
-   * Waits until the crashed process's locks are gone before the client retries (the kernel releases
-   * them a moment after the process is reaped, later on a loaded machine).
-   */
-  static void awaitTheCrashOver(SuiteContext suite, java.nio.file.Path db) {
-    try {
-      if (!org.txlab.grader.hidden.JudgeDb.writableWithin(
-          db, (int) suite.session().config().callTimeout().toMillis())) {
-        throw new org.txlab.grader.judge.GraderTrouble(
-            "[GRADER] the database stayed locked after the crashed process was killed");
-      }
-    } catch (java.sql.SQLException e) {
-      throw new org.txlab.grader.judge.GraderTrouble(
-          "[GRADER] the database could not be opened after the crash: " + e.getMessage());
-    }
-  }
-
-  /**
    * Fails the test unless the database holds exactly one order, the one expected, with the stock
    * decremented once.
    *

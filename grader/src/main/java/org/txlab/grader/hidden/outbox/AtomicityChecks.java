@@ -96,7 +96,7 @@ class AtomicityChecks {
       int write = Integer.parseInt(e.detail());
       jvm.kill("[KILLED] by the crash test");
       jvm.awaitExit(Duration.ofSeconds(10));
-      Outbox.awaitTheCrashOver(suite, w.db());
+      ShopWorld.awaitTheCrashOver(suite, w.db());
       Outbox.Tables reopened = Outbox.Tables.read(w);
       if (!reopened.equals(before)) {
         fail(

@@ -134,7 +134,7 @@ class DeliveryChecks {
       jvm.kill("[KILLED] by the relay crash test");
       jvm.awaitExit(Duration.ofSeconds(10));
     }
-    Outbox.awaitTheCrashOver(suite, db);
+    ShopWorld.awaitTheCrashOver(suite, db);
     Outbox.Sent crashed = before.get(before.size() - 1);
     String when =
         "after the relay was killed while sending message "

@@ -18,11 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.txlab.grader.hidden.Call;
-import org.txlab.grader.hidden.JudgeDb;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopWorld;
 import org.txlab.grader.judge.AgentRefused;
-import org.txlab.grader.judge.GraderTrouble;
 import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.SuiteContext;
@@ -263,19 +261,6 @@ final class Outbox {
     }
     if (!firstArrivals.equals(placed)) {
       fail(Feedback.get("outbox.outOfOrder", when, placed.toString(), firstArrivals.toString()));
-    }
-  }
-
-  /** Waits until a killed process's locks are gone, as a restarted process would. */
-  static void awaitTheCrashOver(SuiteContext suite, java.nio.file.Path db) {
-    try {
-      if (!JudgeDb.writableWithin(db, (int) suite.session().config().callTimeout().toMillis())) {
-        throw new GraderTrouble(
-            "[GRADER] the database stayed locked after the crashed process was killed");
-      }
-    } catch (SQLException e) {
-      throw new GraderTrouble(
-          "[GRADER] the database could not be opened after the crash: " + e.getMessage());
     }
   }
 

@@ -3,7 +3,6 @@ package org.txlab.grader.hidden.saga;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.txlab.course.Shop;
+import org.txlab.grader.hidden.JudgeDb;
 import org.txlab.grader.hidden.ShopWorld;
 import org.txlab.grader.suite.Feedback;
 
@@ -51,7 +51,7 @@ record SagaState(List<Shop.Product> products, List<Row> orders) {
   static SagaState read(ShopWorld w, Map<String, String> schema) {
     try (Connection c = w.judge().open()) {
       for (var t : schema.entrySet()) {
-        if (!Objects.equals(t.getValue(), tableSql(c, t.getKey()))) {
+        if (!Objects.equals(t.getValue(), JudgeDb.tableSql(c, t.getKey()))) {
           fail(Feedback.get("state.schema", t.getKey()));
         }
       }
@@ -85,16 +85,6 @@ record SagaState(List<Shop.Product> products, List<Row> orders) {
       return new SagaState(List.copyOf(products), List.copyOf(orders));
     } catch (SQLException e) {
       return fail(Feedback.get("state.unreadable", e.getMessage()));
-    }
-  }
-
-  static String tableSql(Connection c, String table) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
-      p.setString(1, table);
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
     }
   }
 

@@ -235,7 +235,7 @@ final class Sagas {
     Ledger ledger = ledger(w);
     jvm.kill("[KILLED] by the crash test");
     jvm.awaitExit(Duration.ofSeconds(10));
-    awaitTheCrashOver(suite, w.db());
+    ShopWorld.awaitTheCrashOver(suite, w.db());
     return new Crashed(w.db(), ledger, e.detail());
   }
 
@@ -244,22 +244,6 @@ final class Sagas {
     AgentProcess jvm = suite.session().killable();
     try (ShopWorld w = open(suite, jvm, script)) {
       return crash(suite, jvm, w, startCheckout(w, 5, 1, quantity, Plan.NORMAL));
-    }
-  }
-
-  /**
-   * Waits until the killed process's locks are gone (the kernel releases them a moment after the
-   * process is reaped) and its hot journal is rolled back.
-   */
-  static void awaitTheCrashOver(SuiteContext suite, Path db) {
-    try {
-      if (!JudgeDb.writableWithin(db, (int) suite.session().config().callTimeout().toMillis())) {
-        throw new GraderTrouble(
-            "[GRADER] the database stayed locked after the crashed process was killed");
-      }
-    } catch (SQLException e) {
-      throw new GraderTrouble(
-          "[GRADER] the database could not be opened after the crash: " + e.getMessage());
     }
   }
 
@@ -274,7 +258,7 @@ final class Sagas {
         Map<String, String> tables = new LinkedHashMap<>();
         try (Connection c = JudgeDb.source(file, 0).open()) {
           for (String t : new String[] {"products", "orders"}) {
-            tables.put(t, SagaState.tableSql(c, t));
+            tables.put(t, JudgeDb.tableSql(c, t));
           }
         }
         schema = tables;
