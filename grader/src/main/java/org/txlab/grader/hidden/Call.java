@@ -58,6 +58,20 @@ public record Call(String label, CallResult result) {
     }
   }
 
+  /**
+   * Fails the test unless the call returned an {@link Order}, and returns it.
+   *
+   * @return the order
+   */
+  public Order expectOrder() {
+    expectReturned();
+    Order o = order(result.value());
+    if (o == null) {
+      fail(Feedback.get("call.notAnOrder", label, outcome()));
+    }
+    return o;
+  }
+
   /** Fails the test unless the call threw exactly {@code type}. */
   public void expectThrown(Class<? extends Throwable> type) {
     if (result.returned()) {

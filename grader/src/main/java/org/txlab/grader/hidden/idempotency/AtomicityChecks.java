@@ -112,7 +112,7 @@ class AtomicityChecks {
 
   /** Fails unless the retry returned the one order the database holds. */
   static void expectReturnedTheStoredOrder(Call retry, ShopSnapshot after, String when) {
-    org.txlab.placeorder.Order returned = Keyed.expectOrder(retry);
+    org.txlab.placeorder.Order returned = retry.expectOrder();
     if (after.orders().size() == 1 && !after.orders().get(0).equals(returned)) {
       fail(Feedback.get("keyed.returnedOther", when, returned, after.orders().get(0)));
     }

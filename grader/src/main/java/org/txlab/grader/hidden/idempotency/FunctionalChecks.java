@@ -34,7 +34,7 @@ class FunctionalChecks {
   void aNewKeyPlacesTheOrder(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
       Call call = Keyed.call(w, "order-7-a", 7, 1, 2, Plan.NORMAL);
-      org.txlab.placeorder.Order o = Keyed.expectOrder(call);
+      org.txlab.placeorder.Order o = call.expectOrder();
       ShopSnapshot after = w.snapshot();
       if (after.stock(1) != 8
           || after.orders().size() != 1
@@ -54,10 +54,10 @@ class FunctionalChecks {
   void theSameKeyAgainReturnsTheSameOrder(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
       org.txlab.placeorder.Order first =
-          Keyed.expectOrder(Keyed.call(w, "order-7-b", 7, 1, 2, Plan.NORMAL));
+          Keyed.call(w, "order-7-b", 7, 1, 2, Plan.NORMAL).expectOrder();
       ShopSnapshot once = w.snapshot();
       Call again = Keyed.call(w, "order-7-b", 7, 1, 2, Plan.NORMAL);
-      org.txlab.placeorder.Order second = Keyed.expectOrder(again);
+      org.txlab.placeorder.Order second = again.expectOrder();
       ShopSnapshot after = w.snapshot();
       if (!second.equals(first)) {
         fail(Feedback.get("keyed.otherOrder", again.label(), first, second));
@@ -74,7 +74,7 @@ class FunctionalChecks {
   @Graded(category = "functional", points = 1, hint = "keyed.hint.reused")
   void aReusedKeyIsRefused(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      Keyed.expectOrder(Keyed.call(w, "order-7-c", 7, 1, 2, Plan.NORMAL));
+      Keyed.call(w, "order-7-c", 7, 1, 2, Plan.NORMAL).expectOrder();
       ShopSnapshot once = w.snapshot();
       for (Call other :
           List.of(
@@ -121,8 +121,8 @@ class FunctionalChecks {
   @Graded(category = "functional", points = 1, hint = "keyed.hint.keys")
   void differentKeysPlaceDifferentOrders(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      org.txlab.placeorder.Order a = Keyed.expectOrder(Keyed.call(w, "k-a", 1, 1, 1, Plan.NORMAL));
-      org.txlab.placeorder.Order b = Keyed.expectOrder(Keyed.call(w, "k-b", 1, 1, 1, Plan.NORMAL));
+      org.txlab.placeorder.Order a = Keyed.call(w, "k-a", 1, 1, 1, Plan.NORMAL).expectOrder();
+      org.txlab.placeorder.Order b = Keyed.call(w, "k-b", 1, 1, 1, Plan.NORMAL).expectOrder();
       if (a.id() == b.id()) {
         fail(Feedback.get("keyed.sameOrderForTwoKeys", a));
       }

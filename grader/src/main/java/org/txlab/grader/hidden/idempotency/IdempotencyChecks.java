@@ -69,7 +69,7 @@ class IdempotencyChecks {
       org.txlab.placeorder.Order first = null;
       for (int i = 1; i <= 20; i++) {
         Call c = Keyed.call(w, "storm-3", 3, 1, 1, Plan.NORMAL);
-        org.txlab.placeorder.Order o = Keyed.expectOrder(c);
+        org.txlab.placeorder.Order o = c.expectOrder();
         if (first == null) {
           first = o;
         } else if (!o.equals(first)) {

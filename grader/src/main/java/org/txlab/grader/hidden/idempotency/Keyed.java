@@ -35,16 +35,6 @@ final class Keyed {
     return Call.of(start(w, key, userId, productId, quantity, plan), w);
   }
 
-  /** Fails the test unless the call returned an order. */
-  static Order expectOrder(Call call) {
-    call.expectReturned();
-    Order o = Call.order(call.result().value());
-    if (o == null) {
-      fail(Feedback.get("call.notAnOrder", call.label(), call.outcome()));
-    }
-    return o;
-  }
-
   /**
    * Fails the test unless the database holds exactly one order, the one expected, with the stock
    * decremented once.

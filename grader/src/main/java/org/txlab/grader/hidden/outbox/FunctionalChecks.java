@@ -33,7 +33,7 @@ class FunctionalChecks {
     String relay = Outbox.relayClass(suite);
     try (ShopWorld w = ShopWorld.open(suite)) {
       Call call = Outbox.place(w, 7, 1, 2, Plan.NORMAL);
-      org.txlab.placeorder.Order o = Outbox.expectOrder(call);
+      org.txlab.placeorder.Order o = call.expectOrder();
       ShopSnapshot after = w.snapshot();
       if (after.stock(1) != 8
           || after.orders().size() != 1

@@ -30,7 +30,7 @@ class HygieneChecks {
     try (ShopWorld w = ShopWorld.open(suite)) {
       Call placed = Outbox.place(w, 1, 1, 1, LEFT_AS_IS);
       // Something to count: an order placed (the functional tests say more if not).
-      Outbox.expectOrder(placed);
+      placed.expectOrder();
       Call rejected = Outbox.place(w, 1, 2, 99, LEFT_AS_IS);
       Outbox.relay(w, relay, "relay", 200, "ACK");
       Call run = Outbox.run(w, "relay", LEFT_AS_IS);

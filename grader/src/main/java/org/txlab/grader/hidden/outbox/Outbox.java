@@ -59,21 +59,11 @@ final class Outbox {
     return Call.of(startPlace(w, userId, productId, quantity, plan), w);
   }
 
-  /** Fails the test unless the call returned an order. */
-  static Order expectOrder(Call call) {
-    call.expectReturned();
-    Order o = Call.order(call.result().value());
-    if (o == null) {
-      fail(Feedback.get("call.notAnOrder", call.label(), call.outcome()));
-    }
-    return o;
-  }
-
   /** Places orders that must succeed, and returns them. */
   static List<Order> placeAll(ShopWorld w, long[][] orders) {
     List<Order> placed = new ArrayList<>();
     for (long[] o : orders) {
-      placed.add(expectOrder(place(w, o[0], o[1], (int) o[2], Plan.NORMAL)));
+      placed.add(place(w, o[0], o[1], (int) o[2], Plan.NORMAL).expectOrder());
     }
     return placed;
   }

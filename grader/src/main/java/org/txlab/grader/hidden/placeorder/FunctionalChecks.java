@@ -28,8 +28,8 @@ class FunctionalChecks {
   @Graded(category = "functional", points = 2, hint = "hint.happyPath")
   void placesOrdersAndDecrementsStock(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      org.txlab.placeorder.Order first = Placed.expectOrder(Placed.call(w, 42, 1, 3, Plan.NORMAL));
-      org.txlab.placeorder.Order second = Placed.expectOrder(Placed.call(w, 43, 2, 1, Plan.NORMAL));
+      org.txlab.placeorder.Order first = Placed.call(w, 42, 1, 3, Plan.NORMAL).expectOrder();
+      org.txlab.placeorder.Order second = Placed.call(w, 43, 2, 1, Plan.NORMAL).expectOrder();
       ShopSnapshot after = w.snapshot();
       List<org.txlab.placeorder.Order> expected =
           List.of(
@@ -53,7 +53,7 @@ class FunctionalChecks {
   @Graded(category = "functional", points = 1, hint = "hint.boundary")
   void sellsExactlyTheRemainingStock(SuiteContext suite) {
     try (ShopWorld w = ShopWorld.open(suite)) {
-      Placed.expectOrder(Placed.call(w, 7, 2, 3, Plan.NORMAL));
+      Placed.call(w, 7, 2, 3, Plan.NORMAL).expectOrder();
       Checks.expectStock(w.snapshot(), 2, 0, "after ordering all 3 units");
     }
   }

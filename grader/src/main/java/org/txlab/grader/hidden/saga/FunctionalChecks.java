@@ -29,7 +29,7 @@ class FunctionalChecks {
   void aPaidCheckoutIsPaidAndCharged(SuiteContext suite) {
     try (ShopWorld w = Sagas.open(suite, suite.session().main(), Sagas.PAY)) {
       Call c = Sagas.checkout(w, 7, 1, 2, Plan.NORMAL);
-      org.txlab.placeorder.Order o = Sagas.expectOrder(c);
+      org.txlab.placeorder.Order o = c.expectOrder();
       SagaState s = Sagas.expectSettled(w, "after " + c.label() + " " + c.outcome());
       if (s.orders().size() != 1
           || !s.orders().get(0).status().equals("PAID")

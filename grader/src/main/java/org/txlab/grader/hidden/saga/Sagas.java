@@ -25,7 +25,6 @@ import org.txlab.grader.judge.GraderTrouble;
 import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.SuiteContext;
-import org.txlab.placeorder.Order;
 
 /** Worlds with a scripted provider, calls of the student's saga, and the invariant they share. */
 final class Sagas {
@@ -131,15 +130,6 @@ final class Sagas {
     } else if (!c.result().error().type().equals(FAILED)) {
       fail(Feedback.get("saga.answer", c.label(), when, c.outcome()));
     }
-  }
-
-  static Order expectOrder(Call c) {
-    c.expectReturned();
-    Order o = Call.order(c.result().value());
-    if (o == null) {
-      fail(Feedback.get("call.notAnOrder", c.label(), c.outcome()));
-    }
-    return o;
   }
 
   static SagaState state(ShopWorld w) {
