@@ -114,18 +114,51 @@ public final class Session implements AutoCloseable {
     main.awaitReady();
     load(main, true);
     List<AgentProcess> ready = List.copyOf(spares);
-    warming =
-        CompletableFuture.runAsync(
-            () -> {
-              for (AgentProcess spare : ready) {
-                try {
-                  spare.awaitReady();
-                  load(spare, false);
-                } catch (RuntimeException e) {
-                  // A spare that failed is replaced when a test asks for it.
-                }
-              }
-            });
+    warming = CompletableFuture.runAsync(() -> loadSpares(ready));
+  }
+
+  /**
+   * Says how many tests will run, once the exercises the code implements are known, so that the
+   * last one may kill the main JVM.
+   *
+   * @param tests how many tests will run
+   */
+  public synchronized void expect(int tests) {
+    testsLeft = tests;
+  }
+
+  /**
+   * Makes sure {@code wanted} spares are started for the kill tests coming next, and loads the code
+   * into the new ones in the background. Called before each exercise, so that JVMs start while its
+   * first tests run and only for exercises the code implements. Spares are only for speed: a kill
+   * test without one gets a new JVM.
+   *
+   * @param wanted the spares the next exercise's kill tests need
+   */
+  public synchronized void spares(int wanted) {
+    List<AgentProcess> started = new ArrayList<>();
+    for (int i = spares.size(); i < wanted; i++) {
+      AgentProcess spare = launcher.startAsync(slot, mounts());
+      all.add(spare);
+      spares.add(spare);
+      started.add(spare);
+    }
+    if (started.isEmpty()) {
+      return;
+    }
+    CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> loadSpares(started));
+    warming = warming == null ? loading : CompletableFuture.allOf(warming, loading);
+  }
+
+  private void loadSpares(List<AgentProcess> ready) {
+    for (AgentProcess spare : ready) {
+      try {
+        spare.awaitReady();
+        load(spare, false);
+      } catch (RuntimeException e) {
+        // A spare that failed is replaced when a test asks for it.
+      }
+    }
   }
 
   /** Returns the failures of notebook cells, as pairs of cell number and message. */
