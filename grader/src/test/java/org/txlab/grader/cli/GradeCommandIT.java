@@ -86,6 +86,9 @@ class GradeCommandIT {
         .contains(
             "kim</strong>: ended the JVM, exit, file descriptors, files, network, wrote to the"
                 + " result channel");
+    assertThat(Files.readString(out.resolve(".state/ben.json")))
+        .as("a hand-in of one exercise starts JVMs for that one's kill tests, not for all six")
+        .contains("\"jvm starts\": 2,");
 
     Files.writeString(
         in.resolve("carla.java"),
