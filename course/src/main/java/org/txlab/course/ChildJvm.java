@@ -2,6 +2,7 @@ package org.txlab.course;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -172,6 +173,34 @@ public final class ChildJvm implements AutoCloseable {
    */
   public static Path codeSource(Class<?> type) {
     return JvmCommand.codeSource(type);
+  }
+
+  /**
+   * Returns the classpath entries a child JVM needs to load a class, beyond the course library and
+   * sqlite-jdbc: for a class a notebook cell declared, every cell class written under {@code dir}
+   * plus the kernel's runtime; else the class's own jar or folder.
+   *
+   * @param type the class the child runs
+   * @param dir a scratch folder to write cell classes to
+   * @return the entries
+   */
+  public static List<Path> classpathOf(Class<?> type, Path dir) {
+    if (type.getClassLoader() instanceof CellClasses cells) {
+      Path out = dir.resolve("cell-classes");
+      try {
+        for (Map.Entry<String, byte[]> c : cells.classFiles().entrySet()) {
+          Path file = out.resolve(c.getKey().replace('.', '/') + ".class");
+          Files.createDirectories(file.getParent());
+          Files.write(file, c.getValue());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      List<Path> entries = new ArrayList<>(List.of(out));
+      entries.addAll(cells.runtime());
+      return entries;
+    }
+    return List.of(codeSource(type));
   }
 
   /**

@@ -2,15 +2,11 @@ package org.txlab.course;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,21 +66,6 @@ record SelfCheckSubject(
    * @return the entries
    */
   List<Path> classpath(Path dir) {
-    if (type.getClassLoader() instanceof CellClasses cells) {
-      Path out = dir.resolve("cell-classes");
-      try {
-        for (Map.Entry<String, byte[]> c : cells.classFiles().entrySet()) {
-          Path file = out.resolve(c.getKey().replace('.', '/') + ".class");
-          Files.createDirectories(file.getParent());
-          Files.write(file, c.getValue());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      List<Path> entries = new ArrayList<>(List.of(out));
-      entries.addAll(cells.runtime());
-      return entries;
-    }
-    return List.of(ChildJvm.codeSource(type));
+    return ChildJvm.classpathOf(type, dir);
   }
 }

@@ -1,12 +1,8 @@
 package org.txlab.course.patterns;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.txlab.course.CellClasses;
 import org.txlab.course.Child;
@@ -71,7 +67,7 @@ public interface Scenario {
     all.addAll(List.of(args));
     ChildJvm.Builder b =
         ChildJvm.builder(ScenarioProcess.class.getName())
-            .classpath(classpath(type, dir))
+            .classpath(ChildJvm.classpathOf(type, dir))
             .label(type.getSimpleName())
             // sqlite-jdbc unpacks its native library here; a killed child cannot delete it.
             .property("org.sqlite.tmpdir", dir.toString())
@@ -80,24 +76,5 @@ public interface Scenario {
       b.killAt(killPoint);
     }
     return b.start();
-  }
-
-  private static List<Path> classpath(Class<?> type, Path dir) {
-    if (type.getClassLoader() instanceof CellClasses cells) {
-      Path out = dir.resolve("cell-classes");
-      try {
-        for (Map.Entry<String, byte[]> c : cells.classFiles().entrySet()) {
-          Path file = out.resolve(c.getKey().replace('.', '/') + ".class");
-          Files.createDirectories(file.getParent());
-          Files.write(file, c.getValue());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      List<Path> entries = new ArrayList<>(List.of(out));
-      entries.addAll(cells.runtime());
-      return entries;
-    }
-    return List.of(ChildJvm.codeSource(type));
   }
 }

@@ -1,14 +1,12 @@
 package org.txlab.course.txlog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.txlab.course.CellClasses;
 import org.txlab.course.ChildJvm;
 import org.txlab.txlog.Store;
 
@@ -62,7 +60,7 @@ public final class ProcessKills {
     List<CrashCheck.Point> points = CrashCheck.points(trace);
     List<Map<String, String>> states = w.states(Map.of());
     List<String> names = trace.fileNames();
-    List<Path> classpath = classpath(type, dir);
+    List<Path> classpath = ChildJvm.classpathOf(type, dir);
     List<Kill> kills = new ArrayList<>();
     DiskModel model = DiskModel.of(trace.start());
     int call = 0;
@@ -148,25 +146,5 @@ public final class ProcessKills {
     } catch (IOException | ReflectiveOperationException | RuntimeException e) {
       return new TxRun.Recovery(null, TxRun.describe(e), new Trace(DiskImage.empty(), List.of()));
     }
-  }
-
-  /** What the child needs to load the class: its class files if a cell declared it. */
-  private static List<Path> classpath(Class<?> type, Path dir) {
-    if (type.getClassLoader() instanceof CellClasses cells) {
-      Path out = dir.resolve("cell-classes");
-      try {
-        for (Map.Entry<String, byte[]> c : cells.classFiles().entrySet()) {
-          Path file = out.resolve(c.getKey().replace('.', '/') + ".class");
-          Files.createDirectories(file.getParent());
-          Files.write(file, c.getValue());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      List<Path> entries = new ArrayList<>(List.of(out));
-      entries.addAll(cells.runtime());
-      return entries;
-    }
-    return List.of(ChildJvm.codeSource(type));
   }
 }
