@@ -80,11 +80,26 @@ public final class Shop {
    */
   public static void create(Path db, String journalMode, List<Product> products)
       throws SQLException {
+    create(db, SCHEMA, journalMode, products);
+  }
+
+  /**
+   * Creates a schema of the shop's tables, perhaps with more columns (such as the compensation
+   * exercise's {@code orders.status}), and the given products in a new database file.
+   *
+   * @param db the file to create; must not exist yet
+   * @param schema the {@code CREATE TABLE} statements, separated by semicolons
+   * @param journalMode {@code DELETE} or {@code WAL}
+   * @param products the products to insert
+   * @throws SQLException if the database cannot be written
+   */
+  public static void create(Path db, String schema, String journalMode, List<Product> products)
+      throws SQLException {
     try (Connection c = source(db).open();
         Statement s = c.createStatement()) {
       s.execute("PRAGMA journal_mode = " + journalMode);
       c.setAutoCommit(false);
-      for (String ddl : SCHEMA.split(";")) {
+      for (String ddl : schema.split(";")) {
         if (!ddl.isBlank()) {
           s.execute(ddl);
         }

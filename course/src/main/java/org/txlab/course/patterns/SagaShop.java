@@ -1,10 +1,7 @@
 package org.txlab.course.patterns;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.txlab.course.Shop;
 
@@ -54,27 +51,6 @@ public final class SagaShop {
    * @throws SQLException if the database cannot be written
    */
   public static void create(Path db, List<Shop.Product> products) throws SQLException {
-    try (Connection c = Shop.source(db).open();
-        Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode = DELETE");
-      c.setAutoCommit(false);
-      for (String ddl : SCHEMA.split(";")) {
-        if (!ddl.isBlank()) {
-          s.execute(ddl);
-        }
-      }
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "INSERT INTO products (id, name, price_cents, stock) VALUES (?, ?, ?, ?)")) {
-        for (Shop.Product product : products) {
-          p.setLong(1, product.id());
-          p.setString(2, product.name());
-          p.setLong(3, product.priceCents());
-          p.setLong(4, product.stock());
-          p.executeUpdate();
-        }
-      }
-      c.commit();
-    }
+    Shop.create(db, SCHEMA, "DELETE", products);
   }
 }

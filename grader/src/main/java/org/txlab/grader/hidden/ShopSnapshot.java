@@ -1,16 +1,12 @@
 package org.txlab.grader.hidden;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.txlab.course.Shop;
-import org.txlab.grader.suite.Feedback;
 import org.txlab.placeorder.ConnectionSource;
 import org.txlab.placeorder.Order;
 
@@ -29,18 +25,13 @@ public record ShopSnapshot(List<Shop.Product> products, List<Order> orders, long
    * Reads a snapshot, after checking that the tables are still the shop's.
    *
    * @param source the judge's connections
-   * @param schema the template's {@code CREATE TABLE} statements, by table
+   * @param template the database the test's file was copied from
    * @return the snapshot
    * @throws AssertionError with a student-facing message if the schema was changed
    */
-  static ShopSnapshot read(ConnectionSource source, java.util.Map<String, String> schema)
-      throws SQLException {
+  static ShopSnapshot read(ConnectionSource source, TemplateDb template) throws SQLException {
     try (Connection c = source.open()) {
-      for (var t : schema.entrySet()) {
-        if (!Objects.equals(t.getValue(), JudgeDb.tableSql(c, t.getKey()))) {
-          fail(Feedback.get("state.schema", t.getKey()));
-        }
-      }
+      template.checkTables(c);
       List<Shop.Product> products = new ArrayList<>();
       List<Order> orders = new ArrayList<>();
       long count;

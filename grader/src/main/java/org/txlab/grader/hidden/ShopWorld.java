@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.txlab.course.Shop;
 import org.txlab.grader.judge.AgentProcess;
 import org.txlab.grader.judge.AgentRefused;
@@ -34,8 +31,7 @@ public final class ShopWorld implements AutoCloseable {
   /** The name of the exercise's object in a world. */
   public static final String IMPL = "impl";
 
-  private static Path template;
-  private static Map<String, String> schema;
+  private static final TemplateDb TEMPLATE = new TemplateDb("template shop database", Shop::create);
 
   private final Session session;
   private final AgentProcess jvm;
@@ -89,7 +85,7 @@ public final class ShopWorld implements AutoCloseable {
       Path dir = session.newDirectory("w");
       Path db = dir.resolve("shop.db");
       try {
-        Files.copy(template == null ? template() : template, db);
+        Files.copy(template == null ? TEMPLATE.file() : template, db);
       } catch (IOException full) {
         fail(
             Feedback.get(
@@ -286,7 +282,7 @@ public final class ShopWorld implements AutoCloseable {
   /** Reads the committed content, after checking the schema. */
   public ShopSnapshot snapshot() {
     try {
-      return ShopSnapshot.read(judge(), schema());
+      return ShopSnapshot.read(judge(), TEMPLATE);
     } catch (SQLException e) {
       return fail(Feedback.get("state.unreadable", e.getMessage()));
     }
@@ -315,32 +311,5 @@ public final class ShopWorld implements AutoCloseable {
   private static String simpleName(String className) {
     String s = className.substring(className.lastIndexOf('.') + 1);
     return s.substring(s.lastIndexOf('$') + 1);
-  }
-
-  private static synchronized Path template() throws IOException {
-    if (template == null) {
-      try {
-        Path dir = Files.createTempDirectory("txlab-template");
-        Path file = dir.resolve("shop.db");
-        Shop.create(file);
-        file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
-        Map<String, String> tables = new LinkedHashMap<>();
-        try (Connection c = JudgeDb.source(file, 0).open()) {
-          for (String t : new String[] {"products", "orders"}) {
-            tables.put(t, JudgeDb.tableSql(c, t));
-          }
-        }
-        schema = tables;
-        template = file;
-      } catch (SQLException e) {
-        throw new IOException("cannot create the template shop database: " + e.getMessage(), e);
-      }
-    }
-    return template;
-  }
-
-  private static synchronized Map<String, String> schema() {
-    return schema;
   }
 }

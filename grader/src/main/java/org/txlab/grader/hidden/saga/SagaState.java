@@ -8,11 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.txlab.course.Shop;
-import org.txlab.grader.hidden.JudgeDb;
 import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.TemplateDb;
 import org.txlab.grader.suite.Feedback;
 
 /**
@@ -48,13 +47,9 @@ record SagaState(List<Shop.Product> products, List<Row> orders) {
   }
 
   /** Reads the world's database, after checking that the tables are still the exercise's. */
-  static SagaState read(ShopWorld w, Map<String, String> schema) {
+  static SagaState read(ShopWorld w, TemplateDb template) {
     try (Connection c = w.judge().open()) {
-      for (var t : schema.entrySet()) {
-        if (!Objects.equals(t.getValue(), JudgeDb.tableSql(c, t.getKey()))) {
-          fail(Feedback.get("state.schema", t.getKey()));
-        }
-      }
+      template.checkTables(c);
       List<Shop.Product> products = new ArrayList<>();
       List<Row> orders = new ArrayList<>();
       try (Statement s = c.createStatement()) {

@@ -2,11 +2,7 @@ package org.txlab.grader.hidden.saga;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,11 +13,10 @@ import java.util.Set;
 import org.txlab.course.Shop;
 import org.txlab.course.patterns.SagaShop;
 import org.txlab.grader.hidden.Call;
-import org.txlab.grader.hidden.JudgeDb;
 import org.txlab.grader.hidden.Plan;
 import org.txlab.grader.hidden.ShopWorld;
+import org.txlab.grader.hidden.TemplateDb;
 import org.txlab.grader.judge.AgentProcess;
-import org.txlab.grader.judge.GraderTrouble;
 import org.txlab.grader.judge.RemoteCall;
 import org.txlab.grader.suite.Feedback;
 import org.txlab.grader.suite.SuiteContext;
@@ -34,8 +29,7 @@ final class Sagas {
   static final String PAY = "{\"charge\": {\"*\": [\"PAY\"]}}";
   static final String DECLINE = "{\"charge\": {\"*\": [\"DECLINE\"]}}";
 
-  private static Path template;
-  private static Map<String, String> schema;
+  private static final TemplateDb TEMPLATE = new TemplateDb("saga shop template", SagaShop::create);
 
   private Sagas() {}
 
@@ -62,7 +56,7 @@ final class Sagas {
   /** Opens a world on a fresh copy of {@code db} (or of the fixtures), with a provider's ledger. */
   static ShopWorld on(
       SuiteContext suite, AgentProcess jvm, Path db, String script, String ledgerJson) {
-    ShopWorld w = ShopWorld.bare(suite, jvm, db == null ? template() : db);
+    ShopWorld w = ShopWorld.bare(suite, jvm, db == null ? TEMPLATE.file() : db);
     w.payments(script, ledgerJson);
     w.construct(ShopWorld.IMPL, suite.implementation());
     return w;
@@ -133,7 +127,7 @@ final class Sagas {
   }
 
   static SagaState state(ShopWorld w) {
-    return SagaState.read(w, schema());
+    return SagaState.read(w, TEMPLATE);
   }
 
   static Ledger ledger(ShopWorld w) {
@@ -235,33 +229,5 @@ final class Sagas {
     try (ShopWorld w = open(suite, jvm, script)) {
       return crash(suite, jvm, w, startCheckout(w, 5, 1, quantity, Plan.NORMAL));
     }
-  }
-
-  private static synchronized Path template() {
-    if (template == null) {
-      try {
-        Path dir = Files.createTempDirectory("txlab-saga-template");
-        Path file = dir.resolve("shop.db");
-        SagaShop.create(file);
-        file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
-        Map<String, String> tables = new LinkedHashMap<>();
-        try (Connection c = JudgeDb.source(file, 0).open()) {
-          for (String t : new String[] {"products", "orders"}) {
-            tables.put(t, JudgeDb.tableSql(c, t));
-          }
-        }
-        schema = tables;
-        template = file;
-      } catch (IOException | SQLException e) {
-        throw new GraderTrouble("[GRADER] cannot create the saga shop template: " + e.getMessage());
-      }
-    }
-    return template;
-  }
-
-  private static synchronized Map<String, String> schema() {
-    template();
-    return schema;
   }
 }
