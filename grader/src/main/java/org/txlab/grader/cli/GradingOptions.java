@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.txlab.grader.batch.Grading;
 import org.txlab.grader.exercise.Exercise;
 import org.txlab.grader.exercise.Exercises;
@@ -51,6 +52,14 @@ final class GradingOptions {
   }
 
   private static Path cache(Path fallback) {
+    return cacheDir().orElse(fallback);
+  }
+
+  /**
+   * Returns the grader's cache folder ({@code -Dtxlab.cache}, else {@code $XDG_CACHE_HOME/txlab},
+   * else {@code ~/.cache/txlab}), made if missing, or empty if it cannot be made or written.
+   */
+  static Optional<Path> cacheDir() {
     String property = System.getProperty("txlab.cache");
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path dir =
@@ -61,9 +70,9 @@ final class GradingOptions {
                 : Path.of(System.getProperty("user.home"), ".cache", "txlab");
     try {
       java.nio.file.Files.createDirectories(dir);
-      return java.nio.file.Files.isWritable(dir) ? dir : fallback;
-    } catch (IOException | SecurityException e) {
-      return fallback;
+      return java.nio.file.Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
+    } catch (IOException | SecurityException | java.nio.file.InvalidPathException e) {
+      return Optional.empty();
     }
   }
 }

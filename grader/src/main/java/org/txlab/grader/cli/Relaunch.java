@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ import java.util.Set;
  * compiling it a second time with C2 for a peak the batch never reaches (bench/README.md has the
  * numbers). {@code java -jar} cannot choose JVM options, so the grader starts its own JVM once,
  * with C1 only and the serial collector, and waits for it. {@code TXLAB_JVM_TUNING=off} or any
- * explicit {@code -XX:TieredStopAtLevel} keeps the JVM it was given.
+ * explicit {@code -XX:TieredStopAtLevel} keeps the JVM it was given. The tuned JVM maps a
+ * class-data archive of the grader's classes ({@link GraderArchive}).
  */
 final class Relaunch {
   private static final Set<String> TUNED_VERBS = Set.of("grade", "validate", "gradescope");
@@ -43,7 +45,11 @@ final class Relaunch {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D" + MARK + "=true"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    String classpath = System.getProperty("java.class.path");
+    Optional<GraderArchive> archive =
+        GraderArchive.plan(List.copyOf(command), classpath, GradingOptions.cacheDir());
+    archive.ifPresent(a -> command.addAll(a.options()));
+    command.addAll(List.of("-cp", classpath, Main.class.getName()));
     command.addAll(List.of(args));
     Process child;
     try {
@@ -52,12 +58,20 @@ final class Relaunch {
       // Grading still works in this JVM, only slower.
       return OptionalInt.empty();
     }
-    Thread stop = new Thread(() -> stopChild(child), "stop-tuned-jvm");
+    Thread stop =
+        new Thread(
+            () -> {
+              stopChild(child);
+              // A stopped run's archive may be cut short: never keep it.
+              archive.ifPresent(a -> a.settle(ExitCode.INTERNAL));
+            },
+            "stop-tuned-jvm");
     Runtime.getRuntime().addShutdownHook(stop);
     while (true) {
       try {
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stop);
+        archive.ifPresent(a -> a.settle(code));
         return OptionalInt.of(code);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
