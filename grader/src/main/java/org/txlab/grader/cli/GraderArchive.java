@@ -6,15 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.txlab.grader.judge.CachedArchives;
 import org.txlab.grader.judge.Hashes;
 
 /**
@@ -111,12 +110,7 @@ final class GraderArchive {
    */
   List<String> options() {
     if (Files.isRegularFile(target)) {
-      try {
-        // Marks it as used: pruning keeps the archives used last.
-        Files.setLastModifiedTime(target, FileTime.fromMillis(System.currentTimeMillis()));
-      } catch (IOException e) {
-        // Only pruning reads it.
-      }
+      CachedArchives.markUsed(target);
       return List.of("-XX:SharedArchiveFile=" + target, "-Xlog:cds*=off");
     }
     return List.of("-XX:ArchiveClassesAtExit=" + dump, "-Xlog:cds*=off");
@@ -158,16 +152,6 @@ final class GraderArchive {
         }
       }
     }
-    try (Stream<Path> files = Files.list(target.getParent())) {
-      List<Path> old =
-          files
-              .filter(f -> f.getFileName().toString().matches("grader-[0-9a-f]+\\.jsa"))
-              .filter(f -> !f.equals(target))
-              .sorted(Comparator.comparing((Path f) -> f.toFile().lastModified()).reversed())
-              .toList();
-      for (Path f : old.subList(Math.min(old.size(), KEPT), old.size())) {
-        Files.deleteIfExists(f);
-      }
-    }
+    CachedArchives.prune(target, "grader-[0-9a-f]+\\.jsa", KEPT);
   }
 }

@@ -278,9 +278,7 @@ public final class AgentLauncher {
     Path target = cache.resolve("agent-" + hash + ".jsa");
     if (Files.isRegularFile(target)) {
       archiveNote = "reused " + target.getFileName();
-      // Marks it as used: pruning keeps the archives used last.
-      Files.setLastModifiedTime(
-          target, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+      CachedArchives.markUsed(target);
       return target;
     }
     slot.reset();
@@ -303,28 +301,7 @@ public final class AgentLauncher {
     target.toFile().setReadable(true, false);
     slot.reset();
     archiveNote = "built " + target.getFileName() + " (" + (Files.size(target) >> 20) + " MB)";
-    prune(target);
+    CachedArchives.prune(target, "agent-[0-9a-f]+\\.jsa", KEPT_ARCHIVES - 1);
     return target;
-  }
-
-  /**
-   * Deletes archives of other grader versions but the few used last: each is ~15 MB, and a cache
-   * that grows by one per upgrade would fill an instructor's home folder.
-   */
-  private void prune(Path keep) {
-    try (java.util.stream.Stream<Path> files = Files.list(cache)) {
-      List<Path> old =
-          files
-              .filter(f -> f.getFileName().toString().matches("agent-[0-9a-f]+\\.jsa"))
-              .filter(f -> !f.equals(keep))
-              .sorted(
-                  java.util.Comparator.comparing((Path f) -> f.toFile().lastModified()).reversed())
-              .toList();
-      for (Path f : old.subList(Math.min(old.size(), KEPT_ARCHIVES - 1), old.size())) {
-        Files.deleteIfExists(f);
-      }
-    } catch (IOException e) {
-      // Pruning only saves space.
-    }
   }
 }

@@ -22,26 +22,24 @@ class GraderArchiveTests {
   void writesTheArchiveAtExitWhenThereIsNoneAndMapsItOnceSettled() throws Exception {
     Path jar = jar("grader.jar", null);
     GraderArchive archive = plan(jar.toString());
+    Path dump = writeDump(archive, "archive");
 
-    String dump = option(archive.options(), "-XX:ArchiveClassesAtExit=");
-    Files.writeString(Path.of(dump), "archive");
     archive.settle(ExitCode.OK);
 
     Path kept = Path.of(option(plan(jar.toString()).options(), "-XX:SharedArchiveFile="));
     assertThat(kept).hasContent("archive");
-    assertThat(Path.of(dump)).doesNotExist();
+    assertThat(dump).doesNotExist();
   }
 
   @Test
   void dropsTheArchiveOfARunThatDidNotGrade() throws Exception {
     Path jar = jar("grader.jar", null);
     GraderArchive archive = plan(jar.toString());
-    String dump = option(archive.options(), "-XX:ArchiveClassesAtExit=");
-    Files.writeString(Path.of(dump), "half an archive");
+    Path dump = writeDump(archive, "half an archive");
 
     archive.settle(ExitCode.USAGE);
 
-    assertThat(Path.of(dump)).doesNotExist();
+    assertThat(dump).doesNotExist();
     assertThat(plan(jar.toString()).options().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
   }
 
@@ -88,7 +86,7 @@ class GraderArchiveTests {
     Files.setLastModifiedTime(stale, FileTime.fromMillis(1_000_000));
     Path jar = jar("grader.jar", null);
     GraderArchive archive = plan(jar.toString());
-    Files.writeString(Path.of(option(archive.options(), "-XX:ArchiveClassesAtExit=")), "new");
+    writeDump(archive, "new");
 
     archive.settle(ExitCode.NEEDS_ATTENTION);
 
@@ -118,6 +116,12 @@ class GraderArchiveTests {
         .get(0)
         .replaceFirst("^-XX:[A-Za-z]+=", "")
         .replaceFirst("\\.\\d+\\.tmp$", "");
+  }
+
+  /** Writes what the tuned JVM would dump at exit where the archive's options tell it to. */
+  private static Path writeDump(GraderArchive archive, String content) throws Exception {
+    Path dump = Path.of(option(archive.options(), "-XX:ArchiveClassesAtExit="));
+    return Files.writeString(dump, content);
   }
 
   private static String option(List<String> options, String prefix) {
