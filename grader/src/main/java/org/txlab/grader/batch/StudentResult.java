@@ -43,7 +43,11 @@ public record StudentResult(
     incidents = List.copyOf(incidents);
     flags = Set.copyOf(flags);
     attention = attention == null ? "" : attention;
-    phases = phases == null ? java.util.Map.of() : java.util.Map.copyOf(phases);
+    // In the order they ran (Map.copyOf would shuffle them differently in every JVM).
+    phases =
+        phases == null
+            ? java.util.Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
   }
 
   /** Tells whether anything of it was graded. */

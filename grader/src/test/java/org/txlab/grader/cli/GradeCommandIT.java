@@ -2,6 +2,7 @@ package org.txlab.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -86,9 +87,15 @@ class GradeCommandIT {
         .contains(
             "kim</strong>: ended the JVM, exit, file descriptors, files, network, wrote to the"
                 + " result channel");
-    assertThat(Files.readString(out.resolve(".state/ben.json")))
+    // Read as JSON: the phases' order in the state file is not part of its meaning.
+    assertThat(
+            JsonParser.parseString(Files.readString(out.resolve(".state/ben.json")))
+                .getAsJsonObject()
+                .getAsJsonObject("phases")
+                .get("jvm starts")
+                .getAsInt())
         .as("a hand-in of one exercise starts JVMs for that one's kill tests, not for all six")
-        .contains("\"jvm starts\": 2,");
+        .isEqualTo(2);
 
     Files.writeString(
         in.resolve("carla.java"),
